@@ -1,0 +1,264 @@
+package io.tusk.internal.net;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.tusk.HasServerError;
+import io.tusk.internal.error.SqlStates;
+import io.tusk.internal.protocol.ConnectionSettings;
+import io.tusk.internal.protocol.HostSpec;
+import io.tusk.internal.protocol.ProtocolConnection;
+import io.tusk.internal.protocol.SessionListener;
+import io.tusk.internal.protocol.SslMode;
+import io.tusk.internal.protocol.StartupHandshake;
+import java.net.InetSocketAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens connections: hosts in the given order, and per host the attempts libpq makes for the
+ * sslmode (allow: plain, then TLS if the server rejects plain; prefer: TLS if offered, then plain
+ * if the server rejects the TLS session), each bounded by {@code connectTimeout} as a whole
+ * (TCP connect, TLS, authentication).
+ */
+public final class Connector {
+    private static final Logger log = LoggerFactory.getLogger(Connector.class);
+
+    /** How one attempt treats TLS. */
+    enum Tls { PLAIN, IF_OFFERED, REQUIRED, DIRECT }
+
+    private final EventLoopGroup group;
+
+    public Connector(EventLoopGroup group) {
+        this.group = group;
+    }
+
+    public Connector() {
+        this(EventLoops.shared());
+    }
+
+    public CompletableFuture<NettyConnection> connect(ConnectionSettings settings) {
+        return connect(settings, SessionListener.NONE);
+    }
+
+    public CompletableFuture<NettyConnection> connect(ConnectionSettings settings, SessionListener listener) {
+        CompletableFuture<NettyConnection> result = new CompletableFuture<>();
+        tryHost(settings, listener, 0, null, result);
+        return result;
+    }
+
+    private void tryHost(ConnectionSettings settings, SessionListener listener, int index, SQLException previous,
+            CompletableFuture<NettyConnection> result) {
+        HostSpec host = settings.hosts().get(index);
+        List<Tls> plan = plan(settings);
+        tryAttempt(settings, listener, host, plan, 0, result).whenComplete((c, e) -> {
+            if (e == null) {
+                result.complete(c);
+                return;
+            }
+            SQLException error = unwrap(e);
+            if (previous != null) {
+                error.addSuppressed(previous);
+            }
+            if (index + 1 < settings.hosts().size()) {
+                log.debug("connection to {} failed, trying the next host", host, error);
+                tryHost(settings, listener, index + 1, error, result);
+            } else {
+                result.completeExceptionally(error);
+            }
+        });
+    }
+
+    private static List<Tls> plan(ConnectionSettings settings) {
+        if (settings.sslDirect()) {
+            return List.of(Tls.DIRECT);
+        }
+        return switch (settings.sslMode()) {
+            case DISABLE -> List.of(Tls.PLAIN);
+            case ALLOW -> List.of(Tls.PLAIN, Tls.REQUIRED);
+            case PREFER -> List.of(Tls.IF_OFFERED, Tls.PLAIN);
+            default -> List.of(Tls.REQUIRED);
+        };
+    }
+
+    private CompletableFuture<NettyConnection> tryAttempt(ConnectionSettings settings, SessionListener listener,
+            HostSpec host, List<Tls> plan, int step, CompletableFuture<NettyConnection> overall) {
+        Attempt attempt = new Attempt(settings, listener, host, plan.get(step));
+        attempt.start();
+        return attempt.result.handle((c, e) -> {
+            if (e == null) {
+                return CompletableFuture.completedFuture(c);
+            }
+            SQLException error = unwrap(e);
+            if (step + 1 < plan.size() && retryable(settings.sslMode(), attempt, error)) {
+                log.debug("{} attempt to {} failed, retrying {}", plan.get(step), host, plan.get(step + 1), error);
+                return tryAttempt(settings, listener, host, plan, step + 1, overall);
+            }
+            return CompletableFuture.<NettyConnection>failedFuture(error);
+        }).thenCompose(f -> f);
+    }
+
+    /** libpq retries only when the server itself refused the session (or, under prefer, TLS failed). */
+    private static boolean retryable(SslMode mode, Attempt attempt, SQLException error) {
+        if (mode == SslMode.ALLOW) {
+            return error instanceof HasServerError;
+        }
+        return mode == SslMode.PREFER && attempt.tlsStarted
+                && (error instanceof HasServerError || !attempt.tlsDone);
+    }
+
+    static SQLException unwrap(Throwable e) {
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return ProtocolHandler.toSqlException(e);
+    }
+
+    /** One TCP connection and startup, with one way of treating TLS. */
+    private final class Attempt {
+        final ConnectionSettings settings;
+        final SessionListener listener;
+        final HostSpec host;
+        final Tls tls;
+        final CompletableFuture<NettyConnection> result = new CompletableFuture<>();
+        volatile boolean tlsStarted;
+        volatile boolean tlsDone;
+        private Channel channel;
+
+        Attempt(ConnectionSettings settings, SessionListener listener, HostSpec host, Tls tls) {
+            this.settings = settings;
+            this.listener = listener;
+            this.host = host;
+            this.tls = tls;
+        }
+
+        void start() {
+            SslNegotiator negotiator = tls == Tls.IF_OFFERED || tls == Tls.REQUIRED ? new SslNegotiator() : null;
+            long timeoutMillis = Math.max(1, settings.connectTimeout().toMillis());
+            Bootstrap bootstrap = new Bootstrap()
+                    .group(group)
+                    .channel(EventLoops.socketChannelClass())
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, timeoutMillis))
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.SO_KEEPALIVE, settings.tcpKeepAlive())
+                    .handler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            if (negotiator != null) {
+                                ch.pipeline().addLast("ssl-negotiator", negotiator);
+                            }
+                        }
+                    });
+            ChannelFuture connect = bootstrap.connect(new InetSocketAddress(host.host(), host.port()));
+            channel = connect.channel();
+            ScheduledFuture<?> timer = channel.eventLoop().schedule(() -> fail(new SQLNonTransientConnectionException(
+                    "connection to " + host + " timed out after " + timeoutMillis + " ms (connectTimeout)",
+                    SqlStates.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION)), timeoutMillis, TimeUnit.MILLISECONDS);
+            result.whenComplete((c, e) -> timer.cancel(false));
+            connect.addListener(f -> {
+                if (!f.isSuccess()) {
+                    fail(new SQLNonTransientConnectionException("could not connect to " + host + ": "
+                            + f.cause().getMessage(), SqlStates.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, f.cause()));
+                } else if (tls == Tls.DIRECT) {
+                    startTls();
+                } else if (negotiator != null) {
+                    negotiator.accepted().whenComplete((accepted, e) -> {
+                        if (e != null) {
+                            fail(unwrap(e));
+                        } else if (accepted) {
+                            startTls();
+                        } else if (tls == Tls.REQUIRED) {
+                            fail(new SQLNonTransientConnectionException("the server at " + host
+                                    + " does not support TLS, but sslmode=" + settings.sslMode().libpqName()
+                                    + " requires it", SqlStates.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION));
+                        } else {
+                            startProtocol(null);
+                        }
+                    });
+                } else {
+                    startProtocol(null);
+                }
+            });
+        }
+
+        private void startTls() {
+            tlsStarted = true;
+            SslHandler ssl;
+            try {
+                ssl = SslContexts.newHandler(settings, host, channel.alloc());
+            } catch (SQLException e) {
+                fail(e);
+                return;
+            }
+            channel.pipeline().addFirst("ssl", ssl);
+            ssl.handshakeFuture().addListener(f -> {
+                if (!f.isSuccess()) {
+                    fail(new SQLNonTransientConnectionException("TLS handshake with " + host + " failed: "
+                            + f.cause().getMessage(), SqlStates.CONNECTION_FAILURE, f.cause()));
+                    return;
+                }
+                tlsDone = true;
+                if (tls == Tls.DIRECT && !SslContexts.ALPN_POSTGRESQL.equals(ssl.applicationProtocol())) {
+                    fail(new SQLNonTransientConnectionException("the server at " + host
+                            + " did not agree to ALPN protocol \"postgresql\" for direct TLS",
+                            SqlStates.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION));
+                    return;
+                }
+                startProtocol(peerCertificate(ssl));
+            });
+        }
+
+        private void startProtocol(X509Certificate serverCertificate) {
+            ProtocolHandler handler = new ProtocolHandler(
+                    out -> new ProtocolConnection(out, settings.protocolVersion(), listener));
+            channel.pipeline().addLast("frame-decoder", new FrameDecoder(settings.maxMessageSize()));
+            channel.pipeline().addLast("protocol", handler);
+            StartupHandshake startup = new StartupHandshake(settings, serverCertificate);
+            startup.callback(new io.tusk.internal.protocol.CommandCallback<>() {
+                @Override
+                public void onSuccess(io.tusk.internal.protocol.SessionState session) {
+                    NettyConnection c = new NettyConnection(channel, handler.connection(), host, settings,
+                            serverCertificate != null);
+                    if (!result.complete(c)) {
+                        c.abort();
+                    }
+                }
+
+                @Override
+                public void onFailure(SQLException error) {
+                    fail(error);
+                }
+            });
+            handler.connection().start(startup);
+        }
+
+        private void fail(SQLException error) {
+            if (result.completeExceptionally(error)) {
+                channel.close();
+            }
+        }
+    }
+
+    private static X509Certificate peerCertificate(SslHandler ssl) {
+        try {
+            Certificate[] chain = ssl.engine().getSession().getPeerCertificates();
+            return chain.length > 0 && chain[0] instanceof X509Certificate x ? x : null;
+        } catch (SSLPeerUnverifiedException e) {
+            return null;
+        }
+    }
+}

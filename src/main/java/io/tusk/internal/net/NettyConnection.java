@@ -1,0 +1,142 @@
+package io.tusk.internal.net;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.tusk.internal.error.SqlStates;
+import io.tusk.internal.protocol.Command;
+import io.tusk.internal.protocol.ConnectionSettings;
+import io.tusk.internal.protocol.HostSpec;
+import io.tusk.internal.protocol.ProtocolConnection;
+import io.tusk.internal.protocol.SessionState;
+import java.sql.SQLNonTransientConnectionException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An open connection driven by a Netty event loop: the engine-level API the async layer is built
+ * on. Commands may be submitted from any thread; they are enqueued on the event loop, written as
+ * soon as they arrive (pipelining) and completed in order.
+ */
+public final class NettyConnection {
+    /** How long {@link #close()} waits for the server to close its side after Terminate. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
+    private final Channel channel;
+    private final ProtocolConnection core;
+    private final HostSpec host;
+    private final ConnectionSettings settings;
+    private final boolean secure;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+    NettyConnection(Channel channel, ProtocolConnection core, HostSpec host, ConnectionSettings settings, boolean secure) {
+        this.channel = channel;
+        this.core = core;
+        this.host = host;
+        this.settings = settings;
+        this.secure = secure;
+        channel.closeFuture().addListener(f -> closed.complete(null));
+    }
+
+    /** Runs a command; the future fails with an {@link java.sql.SQLException} when the command does. */
+    public <T> CompletableFuture<T> submit(Command<T> command) {
+        FutureCallback<T> future = new FutureCallback<>();
+        command.callback(future);
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
+            core.enqueue(command);
+            core.flush();
+        } else {
+            loop.execute(() -> {
+                core.enqueue(command);
+                core.flush();
+            });
+        }
+        return future;
+    }
+
+    /** Runs several commands pipelined, written with one flush; one future per command, in order. */
+    public List<CompletableFuture<?>> submitAll(List<? extends Command<?>> commands) {
+        List<CompletableFuture<?>> futures = new java.util.ArrayList<>(commands.size());
+        for (Command<?> c : commands) {
+            futures.add(attach(c));
+        }
+        channel.eventLoop().execute(() -> {
+            for (Command<?> c : commands) {
+                core.enqueue(c);
+            }
+            core.flush();
+        });
+        return futures;
+    }
+
+    private static <T> CompletableFuture<T> attach(Command<T> command) {
+        FutureCallback<T> future = new FutureCallback<>();
+        command.callback(future);
+        return future;
+    }
+
+    public SessionState session() {
+        return core.session();
+    }
+
+    public HostSpec host() {
+        return host;
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    /** Whether the session runs over TLS. */
+    public boolean isSecure() {
+        return secure;
+    }
+
+    public boolean isOpen() {
+        return channel.isActive() && !closed.isDone();
+    }
+
+    /** Completes when the socket has closed, for whatever reason. */
+    public CompletableFuture<Void> closeFuture() {
+        return closed;
+    }
+
+    /**
+     * Closes gracefully: commands already sent are answered, queued ones fail with 08003, then
+     * Terminate. The socket is closed by force if the server has not closed it within 5 s.
+     */
+    public CompletableFuture<Void> close() {
+        channel.eventLoop().execute(() -> {
+            if (!channel.isActive()) {
+                return;
+            }
+            core.terminate();
+            channel.eventLoop().schedule(() -> {
+                channel.close();
+            }, CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        });
+        return closed;
+    }
+
+    /** Closes the socket at once; every queued and running command fails with class 08. */
+    public CompletableFuture<Void> abort() {
+        channel.close();
+        return closed;
+    }
+
+    /**
+     * Asks the server to cancel whatever this connection is running, over a separate connection
+     * (CancelRequest). The future completes when the server has received the request; whether
+     * anything was cancelled shows in the running command's result (SQLSTATE 57014).
+     */
+    public CompletableFuture<Void> cancel() {
+        byte[] key = core.session().secretKey();
+        if (key == null) {
+            return CompletableFuture.failedFuture(new SQLNonTransientConnectionException(
+                    "the server sent no cancel key for this connection", SqlStates.CONNECTION_EXCEPTION));
+        }
+        return new CancelSender(channel.eventLoop()).send(settings, host, core.session().processId(), key);
+    }
+}

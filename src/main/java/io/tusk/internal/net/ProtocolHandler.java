@@ -1,0 +1,133 @@
+package io.tusk.internal.net;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.util.ReferenceCountUtil;
+import io.tusk.internal.error.SqlStates;
+import io.tusk.internal.protocol.MessageSink;
+import io.tusk.internal.protocol.ProtocolConnection;
+import io.tusk.internal.protocol.ProtocolViolationException;
+import io.tusk.internal.protocol.message.backend.BackendMessage;
+import io.tusk.internal.protocol.message.frontend.FrontendMessage;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives a {@link ProtocolConnection} from Netty's event loop: decoded backend messages go in,
+ * frontend messages come out. Messages written between two flushes are encoded into one buffer
+ * and sent with one write, so a pipelined batch costs one system call.
+ */
+final class ProtocolHandler extends ChannelInboundHandlerAdapter implements MessageSink {
+    private static final Logger log = LoggerFactory.getLogger(ProtocolHandler.class);
+
+    private final ProtocolConnection connection;
+    private ChannelHandlerContext ctx;
+    private ByteBuf outbound;
+    private SQLException failure;
+
+    ProtocolHandler(ProtocolConnection.Factory factory) {
+        this.connection = factory.create(this);
+    }
+
+    ProtocolConnection connection() {
+        return connection;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void write(FrontendMessage message) {
+        if (log.isTraceEnabled()) {
+            log.trace("{}", message); // toString() carries the FE=> prefix
+        }
+        if (outbound == null) {
+            outbound = ctx.alloc().ioBuffer();
+        }
+        message.encode(outbound);
+    }
+
+    @Override
+    public void flush() {
+        ByteBuf buf = outbound;
+        if (buf != null) {
+            outbound = null;
+            ctx.writeAndFlush(buf, ctx.voidPromise());
+        }
+    }
+
+    @Override
+    public void close() {
+        ctx.close();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof BackendMessage message)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (log.isTraceEnabled()) {
+            log.trace("{}", message); // toString() carries the <=BE prefix
+        }
+        try {
+            connection.onMessage(message);
+        } catch (ProtocolViolationException e) {
+            failAndClose(e);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        flush(); // replies a command wrote while handling input (CopyFail, SASL) go out now
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        failAndClose(toSqlException(cause));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (outbound != null) {
+            outbound.release();
+            outbound = null;
+        }
+        connection.onClosed(failure != null ? failure : new SQLNonTransientConnectionException(
+                "the server closed the connection", SqlStates.CONNECTION_FAILURE));
+        ctx.fireChannelInactive();
+    }
+
+    private void failAndClose(SQLException e) {
+        if (failure == null) {
+            failure = e;
+            log.debug("closing connection after error", e);
+        }
+        ctx.close();
+    }
+
+    static SQLException toSqlException(Throwable cause) {
+        Throwable t = cause;
+        while ((t instanceof DecoderException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof SQLException e) {
+            return e;
+        }
+        if (t instanceof SSLException) {
+            return new SQLNonTransientConnectionException("TLS error: " + t.getMessage(), SqlStates.CONNECTION_FAILURE, t);
+        }
+        if (t instanceof IOException) {
+            return new SQLNonTransientConnectionException("I/O error: " + t.getMessage(), SqlStates.CONNECTION_FAILURE, t);
+        }
+        return new SQLNonTransientConnectionException("unexpected error: " + t, SqlStates.CONNECTION_FAILURE, t);
+    }
+}

@@ -1,0 +1,48 @@
+package io.tusk.internal.protocol.command;
+
+import io.tusk.internal.protocol.message.backend.CommandCompleteMessage;
+import io.tusk.internal.protocol.message.backend.DataRowMessage;
+import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds {@link QueryResult}s from the messages of one or more statements' answers. */
+final class ResultCollector {
+    private final List<QueryResult> results = new ArrayList<>(1);
+    private RowDescriptionMessage description;
+    private List<RowData> rows = new ArrayList<>();
+
+    void description(RowDescriptionMessage d) {
+        description = d;
+    }
+
+    RowDescriptionMessage description() {
+        return description;
+    }
+
+    void row(DataRowMessage row) {
+        rows.add(RowData.copyOf(row));
+    }
+
+    void complete(CommandCompleteMessage c) {
+        end(c.tag(), c.rowCount(), false);
+    }
+
+    void emptyQuery() {
+        end(null, -1, false);
+    }
+
+    void suspended() {
+        end(null, rows.size(), true);
+    }
+
+    private void end(String tag, long count, boolean suspended) {
+        results.add(new QueryResult(description, rows, tag, count, suspended));
+        description = null;
+        rows = new ArrayList<>();
+    }
+
+    List<QueryResult> results() {
+        return results;
+    }
+}
