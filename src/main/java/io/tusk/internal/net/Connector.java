@@ -61,6 +61,35 @@ public final class Connector {
         return result;
     }
 
+    /**
+     * Opens a connection whose I/O the calling threads perform (DESIGN.md, "The synchronous path"):
+     * the same attempts, TLS and startup as {@link #connect}, without an event loop.
+     */
+    public NettyConnection connectBlocking(ConnectionSettings settings, SessionListener listener) throws SQLException {
+        SQLException failure = null;
+        for (HostSpec host : settings.hosts()) {
+            List<Tls> plan = plan(settings);
+            for (int step = 0; step < plan.size(); step++) {
+                Attempt attempt = new Attempt(settings, listener, host, plan.get(step));
+                attempt.runBlocking();
+                try {
+                    return attempt.result.join();
+                } catch (CompletionException e) {
+                    SQLException error = unwrap(e);
+                    if (failure != null) {
+                        error.addSuppressed(failure);
+                    }
+                    failure = error;
+                    if (!(step + 1 < plan.size() && retryable(settings.sslMode(), attempt, error))) {
+                        break;
+                    }
+                    log.debug("{} attempt to {} failed, retrying {}", plan.get(step), host, plan.get(step + 1), error);
+                }
+            }
+        }
+        throw failure;
+    }
+
     private void tryHost(ConnectionSettings settings, SessionListener listener, int index, SQLException previous,
             CompletableFuture<NettyConnection> result) {
         HostSpec host = settings.hosts().get(index);
@@ -138,6 +167,8 @@ public final class Connector {
         volatile boolean tlsStarted;
         volatile boolean tlsDone;
         private Channel channel;
+        private BlockingChannelDriver driver;
+        private SslNegotiator negotiator;
 
         Attempt(ConnectionSettings settings, SessionListener listener, HostSpec host, Tls tls) {
             this.settings = settings;
@@ -146,8 +177,38 @@ public final class Connector {
             this.tls = tls;
         }
 
+        /** Connects on the calling thread and pumps I/O until the attempt has ended or timed out. */
+        void runBlocking() {
+            long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+            try {
+                driver = BlockingChannelDriver.connect(new InetSocketAddress(host.host(), host.port()),
+                        settings.connectTimeout(), settings.tcpKeepAlive());
+            } catch (java.io.IOException | RuntimeException e) {
+                result.completeExceptionally(cannotConnect(e));
+                return;
+            }
+            channel = driver.channel();
+            if (tls == Tls.IF_OFFERED || tls == Tls.REQUIRED) {
+                negotiator = new SslNegotiator();
+                channel.pipeline().addLast("ssl-negotiator", negotiator);
+            }
+            onConnected();
+            try {
+                driver.pumpUntil(result, deadline);
+            } catch (SQLException e) {
+                fail(e);
+            }
+            fail(new SQLNonTransientConnectionException("the connection to " + host + " closed during startup",
+                    SqlStates.CONNECTION_FAILURE)); // no effect when the attempt has ended already
+        }
+
+        private SQLException cannotConnect(Throwable e) {
+            return new SQLNonTransientConnectionException("could not connect to " + host + ": " + e.getMessage(),
+                    SqlStates.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, e);
+        }
+
         void start() {
-            SslNegotiator negotiator = tls == Tls.IF_OFFERED || tls == Tls.REQUIRED ? new SslNegotiator() : null;
+            negotiator = tls == Tls.IF_OFFERED || tls == Tls.REQUIRED ? new SslNegotiator() : null;
             long timeoutMillis = Math.max(1, settings.connectTimeout().toMillis());
             Bootstrap bootstrap = new Bootstrap()
                     .group(group)
@@ -170,29 +231,34 @@ public final class Connector {
                     SqlStates.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION)), timeoutMillis, TimeUnit.MILLISECONDS);
             result.whenComplete((c, e) -> timer.cancel(false));
             connect.addListener(f -> {
-                if (!f.isSuccess()) {
-                    fail(new SQLNonTransientConnectionException("could not connect to " + host + ": "
-                            + f.cause().getMessage(), SqlStates.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION, f.cause()));
-                } else if (tls == Tls.DIRECT) {
-                    startTls();
-                } else if (negotiator != null) {
-                    negotiator.accepted().whenComplete((accepted, e) -> {
-                        if (e != null) {
-                            fail(unwrap(e));
-                        } else if (accepted) {
-                            startTls();
-                        } else if (tls == Tls.REQUIRED) {
-                            fail(new SQLNonTransientConnectionException("the server at " + host
-                                    + " does not support TLS, but sslmode=" + settings.sslMode().libpqName()
-                                    + " requires it", SqlStates.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION));
-                        } else {
-                            startProtocol(null);
-                        }
-                    });
+                if (f.isSuccess()) {
+                    onConnected();
                 } else {
-                    startProtocol(null);
+                    fail(cannotConnect(f.cause()));
                 }
             });
+        }
+
+        private void onConnected() {
+            if (tls == Tls.DIRECT) {
+                startTls();
+            } else if (negotiator != null) {
+                negotiator.accepted().whenComplete((accepted, e) -> {
+                    if (e != null) {
+                        fail(unwrap(e));
+                    } else if (accepted) {
+                        startTls();
+                    } else if (tls == Tls.REQUIRED) {
+                        fail(new SQLNonTransientConnectionException("the server at " + host
+                                + " does not support TLS, but sslmode=" + settings.sslMode().libpqName()
+                                + " requires it", SqlStates.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION));
+                    } else {
+                        startProtocol(null);
+                    }
+                });
+            } else {
+                startProtocol(null);
+            }
         }
 
         private void startTls() {
@@ -231,8 +297,8 @@ public final class Connector {
             startup.callback(new io.tusk.internal.protocol.CommandCallback<>() {
                 @Override
                 public void onSuccess(io.tusk.internal.protocol.SessionState session) {
-                    NettyConnection c = new NettyConnection(channel, handler.connection(), host, settings,
-                            serverCertificate != null);
+                    NettyConnection c = new NettyConnection(channel, driver, handler.connection(), host,
+                            settings, serverCertificate != null);
                     if (!result.complete(c)) {
                         c.abort();
                     }
@@ -248,7 +314,11 @@ public final class Connector {
 
         private void fail(SQLException error) {
             if (result.completeExceptionally(error)) {
-                channel.close();
+                if (driver != null) {
+                    driver.close();
+                } else {
+                    channel.close();
+                }
             }
         }
     }

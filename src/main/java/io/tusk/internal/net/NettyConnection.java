@@ -15,23 +15,32 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An open connection driven by a Netty event loop: the engine-level API the async layer is built
- * on. Commands may be submitted from any thread; they are enqueued on the event loop, written as
- * soon as they arrive (pipelining) and completed in order.
+ * An open connection: the engine-level API the async layer is built on. Commands may be submitted
+ * from any thread; they are written as soon as they arrive (pipelining) and completed in order.
+ *
+ * <p>Its I/O is done in one of two ways, chosen when it is opened: by a Netty event loop
+ * ({@link Connector#connect}), or by the threads that wait for results
+ * ({@link Connector#connectBlocking}, the synchronous path of DESIGN.md). In the second way,
+ * {@link #submit} returns a future that is already complete, because the caller pumped the socket
+ * until the answer arrived.
  */
 public final class NettyConnection {
     /** How long {@link #close()} waits for the server to close its side after Terminate. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final Channel channel;
+    /** Non-null when calling threads perform the I/O; then {@code channel} is an embedded pipeline. */
+    private final BlockingChannelDriver driver;
     private final ProtocolConnection core;
     private final HostSpec host;
     private final ConnectionSettings settings;
     private final boolean secure;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-    NettyConnection(Channel channel, ProtocolConnection core, HostSpec host, ConnectionSettings settings, boolean secure) {
+    NettyConnection(Channel channel, BlockingChannelDriver driver, ProtocolConnection core, HostSpec host,
+            ConnectionSettings settings, boolean secure) {
         this.channel = channel;
+        this.driver = driver;
         this.core = core;
         this.host = host;
         this.settings = settings;
@@ -41,18 +50,11 @@ public final class NettyConnection {
 
     /** Runs a command; the future fails with an {@link java.sql.SQLException} when the command does. */
     public <T> CompletableFuture<T> submit(Command<T> command) {
-        FutureCallback<T> future = new FutureCallback<>();
-        command.callback(future);
-        EventLoop loop = channel.eventLoop();
-        if (loop.inEventLoop()) {
+        CompletableFuture<T> future = attach(command);
+        run(() -> {
             core.enqueue(command);
             core.flush();
-        } else {
-            loop.execute(() -> {
-                core.enqueue(command);
-                core.flush();
-            });
-        }
+        }, future);
         return future;
     }
 
@@ -62,13 +64,32 @@ public final class NettyConnection {
         for (Command<?> c : commands) {
             futures.add(attach(c));
         }
-        channel.eventLoop().execute(() -> {
+        run(() -> {
             for (Command<?> c : commands) {
                 core.enqueue(c);
             }
             core.flush();
-        });
+        }, futures.isEmpty() ? CompletableFuture.completedFuture(null) : futures.get(futures.size() - 1));
         return futures;
+    }
+
+    /** Runs {@code action} on the thread that owns the core; with caller-driven I/O, pumps until {@code last} is done. */
+    private void run(Runnable action, CompletableFuture<?> last) {
+        if (driver != null) {
+            driver.runAndAwait(action, last); // answers arrive in order: once the last is done, all are
+            return;
+        }
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
+            action.run();
+        } else {
+            loop.execute(action);
+        }
+    }
+
+    /** Whether calling threads perform this connection's I/O (the synchronous path). */
+    public boolean isCallerDriven() {
+        return driver != null;
     }
 
     private static <T> CompletableFuture<T> attach(Command<T> command) {
@@ -95,7 +116,7 @@ public final class NettyConnection {
     }
 
     public boolean isOpen() {
-        return channel.isActive() && !closed.isDone();
+        return driver != null ? driver.isOpen() : channel.isActive() && !closed.isDone();
     }
 
     /** Completes when the socket has closed, for whatever reason. */
@@ -108,6 +129,17 @@ public final class NettyConnection {
      * Terminate. The socket is closed by force if the server has not closed it within 5 s.
      */
     public CompletableFuture<Void> close() {
+        if (driver != null) {
+            CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
+            driver.runAndAwait(core::terminate, sent);
+            try {
+                driver.pumpUntil(closed, System.nanoTime() + CLOSE_WAIT.toNanos());
+            } catch (java.sql.SQLException e) {
+                // the server did not close in time or the socket failed: close our side anyway
+            }
+            driver.close();
+            return closed;
+        }
         channel.eventLoop().execute(() -> {
             if (!channel.isActive()) {
                 return;
@@ -120,10 +152,24 @@ public final class NettyConnection {
         return closed;
     }
 
-    /** Closes the socket at once; every queued and running command fails with class 08. */
+    /**
+     * Closes the socket at once, from any thread, even while another thread waits for an answer;
+     * every queued and running command fails with class 08.
+     */
     public CompletableFuture<Void> abort() {
-        channel.close();
+        if (driver != null) {
+            driver.abort();
+        } else {
+            channel.close();
+        }
         return closed;
+    }
+
+    /** Bounds every later wait for the server (JDBC socketTimeout / networkTimeout); zero for none. */
+    public void socketTimeout(Duration timeout) {
+        if (driver != null) {
+            driver.socketTimeout(timeout);
+        }
     }
 
     /**
@@ -137,6 +183,6 @@ public final class NettyConnection {
             return CompletableFuture.failedFuture(new SQLNonTransientConnectionException(
                     "the server sent no cancel key for this connection", SqlStates.CONNECTION_EXCEPTION));
         }
-        return new CancelSender(channel.eventLoop()).send(settings, host, core.session().processId(), key);
+        return new CancelSender(driver != null ? EventLoops.shared() : channel.eventLoop()).send(settings, host, core.session().processId(), key);
     }
 }

@@ -23,12 +23,19 @@ final class SslNegotiator extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        if (ctx.channel().isActive()) {
+            sendRequest(ctx); // added to a connected channel (the caller-driven path)
+        }
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) {
         sendRequest(ctx);
         ctx.fireChannelActive();
     }
 
-    void sendRequest(ChannelHandlerContext ctx) {
+    private void sendRequest(ChannelHandlerContext ctx) {
         ByteBuf buf = ctx.alloc().ioBuffer(8);
         SslRequestMessage.INSTANCE.encode(buf);
         ctx.writeAndFlush(buf, ctx.voidPromise());

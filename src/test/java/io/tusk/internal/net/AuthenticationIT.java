@@ -1,7 +1,6 @@
 package io.tusk.internal.net;
 
 import static io.tusk.internal.net.TestEngine.close;
-import static io.tusk.internal.net.TestEngine.connect;
 import static io.tusk.internal.net.TestEngine.settings;
 import static io.tusk.internal.net.TestEngine.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,25 +12,21 @@ import io.tusk.HasServerError;
 import io.tusk.internal.protocol.ChannelBinding;
 import io.tusk.internal.protocol.SslMode;
 import io.tusk.testing.PgServer;
-import io.tusk.testing.PgServerExtension;
 import io.tusk.testing.RequiresEmbeddedServer;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Each authentication method × TLS on and off × right and wrong password, and channel binding. */
-@ExtendWith(PgServerExtension.class)
 @RequiresEmbeddedServer
-class AuthenticationIT {
-    private final PgServer pg;
+class AuthenticationIT extends EngineTestBase {
 
     AuthenticationIT(PgServer pg) {
-        this.pg = pg;
+        super(pg);
     }
 
     static Stream<Arguments> passwordMethods() {

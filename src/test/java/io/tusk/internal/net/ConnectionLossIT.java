@@ -3,7 +3,6 @@ package io.tusk.internal.net;
 import static io.tusk.internal.net.TestEngine.admin;
 import static io.tusk.internal.net.TestEngine.await;
 import static io.tusk.internal.net.TestEngine.close;
-import static io.tusk.internal.net.TestEngine.connect;
 import static io.tusk.internal.net.TestEngine.query;
 import static io.tusk.internal.net.TestEngine.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,11 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tusk.internal.protocol.Command;
 import io.tusk.internal.protocol.HostSpec;
 import io.tusk.internal.protocol.command.QueryResult;
 import io.tusk.internal.protocol.command.SimpleQueryCommand;
 import io.tusk.testing.PgServer;
-import io.tusk.testing.PgServerExtension;
 import io.tusk.testing.TcpProxy;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -29,24 +28,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A connection that dies, is cancelled, times out or is closed never leaves a command waiting. */
-@ExtendWith(PgServerExtension.class)
-class ConnectionLossIT {
-    private final PgServer pg;
+class ConnectionLossIT extends EngineTestBase {
 
     ConnectionLossIT(PgServer pg) {
-        this.pg = pg;
+        super(pg);
     }
 
-    private static List<CompletableFuture<List<QueryResult>>> sleepAndQueue(NettyConnection c) {
-        List<CompletableFuture<List<QueryResult>>> futures = new ArrayList<>();
-        futures.add(c.submit(new SimpleQueryCommand("SELECT pg_sleep(60)")));
+    /** A long sleep and ten commands queued behind it, submitted as one pipelined batch from another thread. */
+    private static CompletableFuture<List<CompletableFuture<?>>> sleepAndQueue(NettyConnection c) {
+        List<Command<?>> commands = new ArrayList<>();
+        commands.add(new SimpleQueryCommand("SELECT pg_sleep(60)"));
         for (int i = 0; i < 10; i++) {
-            futures.add(c.submit(new SimpleQueryCommand("SELECT " + i)));
+            commands.add(new SimpleQueryCommand("SELECT " + i));
         }
-        return futures;
+        return CompletableFuture.supplyAsync(() -> c.submitAll(commands));
     }
 
     @Test
@@ -54,14 +51,15 @@ class ConnectionLossIT {
         NettyConnection victim = connect(admin(pg));
         NettyConnection killer = connect(admin(pg));
         try {
-            List<CompletableFuture<List<QueryResult>>> futures = sleepAndQueue(victim);
+            CompletableFuture<List<CompletableFuture<?>>> submitted = sleepAndQueue(victim);
             TestEngine.awaitRunning(killer, victim.session().processId());
             long start = System.nanoTime();
             query(killer, "SELECT pg_terminate_backend(" + victim.session().processId() + ")");
+            List<CompletableFuture<?>> futures = await(submitted);
             SQLException first = assertThrows(SQLException.class, () -> await(futures.get(0)));
             assertInstanceOf(SQLNonTransientConnectionException.class, first);
             assertEquals("57P01", first.getSQLState(), "the running command gets the server's reason");
-            for (CompletableFuture<List<QueryResult>> f : futures.subList(1, futures.size())) {
+            for (CompletableFuture<?> f : futures.subList(1, futures.size())) {
                 SQLException e = assertThrows(SQLException.class, () -> await(f));
                 assertTrue(e.getSQLState().startsWith("08"), e.toString());
             }
@@ -79,13 +77,16 @@ class ConnectionLossIT {
     void cuttingTheNetworkFailsEveryPendingCommand() throws Exception {
         try (TcpProxy proxy = new TcpProxy(pg.host(), pg.port())) {
             NettyConnection c = connect(admin(pg).host(proxy.host(), proxy.port()));
+            NettyConnection observer = connect(admin(pg));
             assertEquals("1", value(c, "SELECT 1"));
-            List<CompletableFuture<List<QueryResult>>> futures = sleepAndQueue(c);
+            CompletableFuture<List<CompletableFuture<?>>> submitted = sleepAndQueue(c);
+            TestEngine.awaitRunning(observer, c.session().processId());
             proxy.cutAll();
-            for (CompletableFuture<List<QueryResult>> f : futures) {
+            for (CompletableFuture<?> f : await(submitted)) {
                 SQLException e = assertThrows(SQLException.class, () -> await(f));
                 assertTrue(e.getSQLState().startsWith("08"), e.toString());
             }
+            close(observer);
         }
     }
 
@@ -94,7 +95,8 @@ class ConnectionLossIT {
         NettyConnection c = connect(admin(pg));
         NettyConnection observer = connect(admin(pg));
         try {
-            CompletableFuture<List<QueryResult>> sleeping = c.submit(new SimpleQueryCommand("SELECT pg_sleep(60)"));
+            CompletableFuture<List<QueryResult>> sleeping = inBackground(
+                    () -> c.submit(new SimpleQueryCommand("SELECT pg_sleep(60)")));
             TestEngine.awaitRunning(observer, c.session().processId());
             await(c.cancel());
             SQLException e = assertThrows(SQLException.class, () -> await(sleeping));
@@ -130,9 +132,13 @@ class ConnectionLossIT {
     }
 
     @Test
-    void abortFailsTheRunningCommand() throws SQLException {
+    void abortFailsTheRunningCommand() throws Exception {
         NettyConnection c = connect(admin(pg));
-        CompletableFuture<List<QueryResult>> sleeping = c.submit(new SimpleQueryCommand("SELECT pg_sleep(60)"));
+        NettyConnection observer = connect(admin(pg));
+        CompletableFuture<List<QueryResult>> sleeping = inBackground(
+                () -> c.submit(new SimpleQueryCommand("SELECT pg_sleep(60)")));
+        TestEngine.awaitRunning(observer, c.session().processId());
+        close(observer);
         await(c.abort());
         SQLException e = assertThrows(SQLException.class, () -> await(sleeping));
         assertTrue(e.getSQLState().startsWith("08"));

@@ -3,7 +3,6 @@ package io.tusk.internal.net;
 import static io.tusk.internal.net.TestEngine.admin;
 import static io.tusk.internal.net.TestEngine.await;
 import static io.tusk.internal.net.TestEngine.close;
-import static io.tusk.internal.net.TestEngine.connect;
 import static io.tusk.internal.net.TestEngine.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +13,6 @@ import io.tusk.internal.protocol.command.ExtendedQueryCommand;
 import io.tusk.internal.protocol.command.QueryResult;
 import io.tusk.internal.protocol.command.SimpleQueryCommand;
 import io.tusk.testing.PgServer;
-import io.tusk.testing.PgServerExtension;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,15 +20,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Many commands in flight on one connection: answered in order, an error fails only its command. */
-@ExtendWith(PgServerExtension.class)
-class PipelineIT {
-    private final PgServer pg;
+class PipelineIT extends EngineTestBase {
 
     PipelineIT(PgServer pg) {
-        this.pg = pg;
+        super(pg);
     }
 
     private static ExtendedQueryCommand divide(int i) {

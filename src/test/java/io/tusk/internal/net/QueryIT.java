@@ -3,7 +3,6 @@ package io.tusk.internal.net;
 import static io.tusk.internal.net.TestEngine.admin;
 import static io.tusk.internal.net.TestEngine.await;
 import static io.tusk.internal.net.TestEngine.close;
-import static io.tusk.internal.net.TestEngine.connect;
 import static io.tusk.internal.net.TestEngine.query;
 import static io.tusk.internal.net.TestEngine.value;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -23,7 +22,6 @@ import io.tusk.internal.protocol.command.PreparedStatementInfo;
 import io.tusk.internal.protocol.command.QueryResult;
 import io.tusk.internal.protocol.command.SimpleQueryCommand;
 import io.tusk.testing.PgServer;
-import io.tusk.testing.PgServerExtension;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -33,19 +31,16 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Simple and extended query protocol: results, several statements, errors and their fields. */
-@ExtendWith(PgServerExtension.class)
-class QueryIT {
+class QueryIT extends EngineTestBase {
     private static final short TEXT = 0;
     private static final short BINARY = 1;
 
-    private final PgServer pg;
     private NettyConnection c;
 
     QueryIT(PgServer pg) {
-        this.pg = pg;
+        super(pg);
     }
 
     @BeforeEach

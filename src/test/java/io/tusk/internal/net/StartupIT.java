@@ -2,7 +2,6 @@ package io.tusk.internal.net;
 
 import static io.tusk.internal.net.TestEngine.admin;
 import static io.tusk.internal.net.TestEngine.close;
-import static io.tusk.internal.net.TestEngine.connect;
 import static io.tusk.internal.net.TestEngine.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,20 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tusk.internal.protocol.ConnectionSettings;
 import io.tusk.testing.PgServer;
-import io.tusk.testing.PgServerExtension;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The startup message's parameters, the session state it yields, and protocol negotiation. */
-@ExtendWith(PgServerExtension.class)
-class StartupIT {
-    private final PgServer pg;
+class StartupIT extends EngineTestBase {
 
     StartupIT(PgServer pg) {
-        this.pg = pg;
+        super(pg);
     }
 
     @Test
@@ -58,8 +53,8 @@ class StartupIT {
             }
             assertEquals("1", value(c, "SELECT 1"));
             // cancel works with whichever key length the server sent
-            CompletableFuture<?> sleeping = c.submit(new io.tusk.internal.protocol.command.SimpleQueryCommand(
-                    "SELECT pg_sleep(30)"));
+            CompletableFuture<?> sleeping = inBackground(() -> c.submit(
+                    new io.tusk.internal.protocol.command.SimpleQueryCommand("SELECT pg_sleep(30)")));
             TestEngine.awaitRunning(observer, c.session().processId());
             TestEngine.await(c.cancel());
             try {

@@ -1,7 +1,6 @@
 package io.tusk.internal.net;
 
 import static io.tusk.internal.net.TestEngine.close;
-import static io.tusk.internal.net.TestEngine.connect;
 import static io.tusk.internal.net.TestEngine.settings;
 import static io.tusk.internal.net.TestEngine.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,21 +12,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.tusk.internal.protocol.ConnectionSettings;
 import io.tusk.internal.protocol.SslMode;
 import io.tusk.testing.PgServer;
-import io.tusk.testing.PgServerExtension;
 import io.tusk.testing.RequiresEmbeddedServer;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** sslmode with libpq's semantics, certificate checks, fallbacks and direct TLS. */
-@ExtendWith(PgServerExtension.class)
 @RequiresEmbeddedServer
-class TlsIT {
-    private final PgServer pg;
+class TlsIT extends EngineTestBase {
 
     TlsIT(PgServer pg) {
-        this.pg = pg;
+        super(pg);
     }
 
     private boolean secureConnect(ConnectionSettings.Builder settings) throws SQLException {
