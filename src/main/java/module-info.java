@@ -1,10 +1,10 @@
 /**
- * Tusk, a PostgreSQL driver: a JDBC facade ({@code io.tusk.jdbc}, from the next milestone) over an
+ * Tusk, a PostgreSQL driver: a JDBC facade ({@code io.tusk.jdbc}) over an
  * asynchronous protocol engine on Netty. Only the public API packages are exported; the engine
  * ({@code io.tusk.internal.*}) is not.
  */
 module io.tusk {
-    requires java.sql;
+    requires transitive java.sql;
     // netty-all is an empty aggregate; the modules that hold the classes are named one by one.
     requires io.netty.common;
     requires io.netty.buffer;
@@ -16,4 +16,7 @@ module io.tusk {
     requires org.slf4j;
 
     exports io.tusk;
+    exports io.tusk.jdbc;
+
+    provides java.sql.Driver with io.tusk.jdbc.TuskDriver;
 }

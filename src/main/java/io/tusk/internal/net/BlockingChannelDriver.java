@@ -28,6 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class BlockingChannelDriver {
     private static final int READ_CHUNK = 32 * 1024;
+    private static final int WRITE_SLICE = 64 * 1024;
 
     private final SocketChannel socket;
     private final EmbeddedChannel channel;
@@ -115,26 +116,10 @@ final class BlockingChannelDriver {
                 timeout = timeout == 0 ? (int) Math.min(Integer.MAX_VALUE, left) : (int) Math.min(timeout, left);
             }
             socket.socket().setSoTimeout(timeout);
-            ByteBuf buf = channel.alloc().heapBuffer(READ_CHUNK);
-            int n;
-            try {
-                n = buf.writeBytes(in, READ_CHUNK);
-            } catch (IOException | RuntimeException e) {
-                buf.release();
-                throw e;
-            }
-            if (n < 0) {
-                buf.release();
+            if (!readChunk()) {
                 channel.close();
                 closeSocket();
                 return false;
-            }
-            try {
-                channel.writeInbound(buf);
-            } catch (RuntimeException e) {
-                // an exception no handler took (a TLS failure before the protocol handler exists);
-                // whoever waits has been told through its future already
-                throw ProtocolHandler.toSqlException(e);
             }
             writeQueued(); // replies written while handling input (SASL, CopyFail) go out now
             return true;
@@ -146,21 +131,66 @@ final class BlockingChannelDriver {
                             : SqlStates.CONNECTION_FAILURE, e);
         } catch (IOException e) {
             throw ProtocolHandler.toSqlException(e);
+        } catch (RuntimeException e) {
+            // an exception no handler took (a TLS failure before the protocol handler exists);
+            // whoever waits has been told through its future already
+            throw ProtocolHandler.toSqlException(e);
         }
     }
 
+    /**
+     * Writes what the pipeline queued. A large batch goes out in slices, and between slices the
+     * answers that have already arrived are read: the server answers while it reads, and if those
+     * answers were left unread it would block on its full send buffer and stop reading ours, and
+     * both sides would wait forever.
+     */
     private void writeQueued() throws IOException {
         ByteBuf buf;
         while ((buf = channel.readOutbound()) != null) {
             try {
                 ByteBuffer nio = buf.nioBuffer();
-                while (nio.hasRemaining()) {
-                    socket.write(nio);
+                while (nio.remaining() > WRITE_SLICE) {
+                    int end = nio.limit();
+                    nio.limit(nio.position() + WRITE_SLICE);
+                    writeFully(nio);
+                    nio.limit(end);
+                    readAvailable();
                 }
+                writeFully(nio);
             } finally {
                 buf.release();
             }
         }
+    }
+
+    private void writeFully(ByteBuffer nio) throws IOException {
+        while (nio.hasRemaining()) {
+            socket.write(nio);
+        }
+    }
+
+    private void readAvailable() throws IOException {
+        while (in.available() > 0 && channel.isOpen()) {
+            readChunk();
+        }
+    }
+
+    /** One read into the pipeline; false at end of stream. */
+    private boolean readChunk() throws IOException {
+        ByteBuf buf = channel.alloc().heapBuffer(READ_CHUNK);
+        int n;
+        try {
+            n = buf.writeBytes(in, READ_CHUNK);
+        } catch (IOException | RuntimeException e) {
+            buf.release();
+            throw e;
+        }
+        if (n < 0) {
+            buf.release();
+            return false;
+        }
+        channel.writeInbound(buf);
+        return true;
     }
 
     /** Ends the connection with {@code error}: the pipeline fails every waiting command. */

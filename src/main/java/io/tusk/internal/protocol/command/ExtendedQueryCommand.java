@@ -10,6 +10,7 @@ import io.tusk.internal.protocol.message.backend.CommandCompleteMessage;
 import io.tusk.internal.protocol.message.backend.DataRowMessage;
 import io.tusk.internal.protocol.message.backend.EmptyQueryResponseMessage;
 import io.tusk.internal.protocol.message.backend.NoDataMessage;
+import io.tusk.internal.protocol.message.backend.ParameterDescriptionMessage;
 import io.tusk.internal.protocol.message.backend.ParseCompleteMessage;
 import io.tusk.internal.protocol.message.backend.PortalSuspendedMessage;
 import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
@@ -24,6 +25,10 @@ import java.sql.SQLException;
  * One statement through the extended protocol: Parse (unless the statement is already prepared),
  * Bind, Describe of the portal (unless the row description is already known), Execute, Sync.
  * Parameters arrive already encoded, in text or binary format as {@code parameterFormats} says.
+ *
+ * <p>With {@link #describingStatement()}, a statement parsed under a name is described as a
+ * statement (Parse, Describe S, Bind, Execute, Sync): one round trip both runs it and yields what
+ * the statement cache keeps ({@link #statementInfo()}), so the next run can ask for binary results.
  */
 public final class ExtendedQueryCommand extends Command<QueryResult> {
     private final String statementName;
@@ -35,6 +40,9 @@ public final class ExtendedQueryCommand extends Command<QueryResult> {
     private final int maxRows;
     private final RowDescriptionMessage knownDescription;
     private final ResultCollector collector = new ResultCollector();
+    private boolean describeStatement;
+    private int[] describedTypes;
+    private RowDescriptionMessage describedRows;
 
     /**
      * @param statementName    the prepared statement to use, "" for the unnamed one
@@ -57,15 +65,33 @@ public final class ExtendedQueryCommand extends Command<QueryResult> {
         this.knownDescription = knownDescription;
     }
 
+    /** Describes the parsed statement instead of the portal; call before submitting. */
+    public ExtendedQueryCommand describingStatement() {
+        if (sql == null || statementName.isEmpty()) {
+            throw new IllegalStateException("only a statement parsed under a name can be described for reuse");
+        }
+        this.describeStatement = true;
+        return this;
+    }
+
+    /** After success of a {@link #describingStatement()} command: the statement as the server described it. */
+    public PreparedStatementInfo statementInfo() {
+        return describedTypes == null ? null : new PreparedStatementInfo(statementName, describedTypes,
+                describedRows == null ? PrepareCommand.NO_ROWS : describedRows);
+    }
+
     @Override
     protected void encode(MessageSink out) {
         if (sql != null) {
             out.write(new ParseMessage(statementName, sql, parameterTypes));
         }
+        if (describeStatement) {
+            out.write(DescribeMessage.statement(statementName));
+        }
         out.write(new BindMessage("", statementName, parameterFormats, parameters, resultFormats));
-        if (knownDescription == null) {
+        if (knownDescription == null && !describeStatement) {
             out.write(DescribeMessage.portal(""));
-        } else if (knownDescription.fields().length > 0) {
+        } else if (knownDescription != null && knownDescription.fields().length > 0) {
             collector.description(knownDescription);
         }
         out.write(new ExecuteMessage("", maxRows));
@@ -78,6 +104,11 @@ public final class ExtendedQueryCommand extends Command<QueryResult> {
             collector.row(row);
         } else if (message instanceof RowDescriptionMessage d) {
             collector.description(d);
+            if (describeStatement) {
+                describedRows = d;
+            }
+        } else if (message instanceof ParameterDescriptionMessage p && describeStatement) {
+            describedTypes = p.typeOids();
         } else if (message instanceof CommandCompleteMessage c) {
             collector.complete(c);
         } else if (message instanceof PortalSuspendedMessage) {

@@ -15,7 +15,7 @@ import io.tusk.internal.protocol.message.frontend.SyncMessage;
 
 /** Parse and Describe of a statement, then Sync: prepares it and learns its parameter and result types. */
 public final class PrepareCommand extends Command<PreparedStatementInfo> {
-    private static final RowDescriptionMessage NO_ROWS = new RowDescriptionMessage(new RowDescriptionMessage.Field[0]);
+    static final RowDescriptionMessage NO_ROWS = new RowDescriptionMessage(new RowDescriptionMessage.Field[0]);
 
     private final String name;
     private final String sql;

@@ -1,0 +1,266 @@
+package io.tusk.internal.session;
+
+import io.tusk.internal.cache.StatementCache;
+import io.tusk.internal.codec.CodecRegistry;
+import io.tusk.internal.net.NettyConnection;
+import io.tusk.internal.protocol.Command;
+import io.tusk.internal.protocol.command.BatchCommand;
+import io.tusk.internal.protocol.command.CloseStatementCommand;
+import io.tusk.internal.protocol.command.ExtendedQueryCommand;
+import io.tusk.internal.protocol.command.PrepareCommand;
+import io.tusk.internal.protocol.command.PreparedStatementInfo;
+import io.tusk.internal.protocol.command.QueryResult;
+import io.tusk.internal.protocol.command.SimpleQueryCommand;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One database session as the async API and the JDBC facade see it: the engine connection, the
+ * codecs, and the statement cache. It turns "run this SQL with these values" into commands:
+ *
+ * <ul>
+ *   <li>a statement seen for the first time is parsed under a name and described in the same round
+ *       trip, with text results; the cache then remembers it, and every later run is one Bind/Execute
+ *       with binary results for every column that has a binary codec;</li>
+ *   <li>statements that leave the cache are closed on the server in the next batch written;</li>
+ *   <li>when a cached statement's result type changed under it (DDL, search_path), the entry is
+ *       dropped and, outside a transaction only, the statement runs again once, prepared anew
+ *       (inside a transaction the error must reach the caller: the transaction is already failed).</li>
+ * </ul>
+ *
+ * Callbacks here never submit work while the engine is dispatching, except the one-time retry,
+ * which the engine allows (see {@code ProtocolConnection}).
+ */
+public final class Session {
+    /** SQLSTATE of "cached plan must not change result type". */
+    private static final String FEATURE_NOT_SUPPORTED = "0A000";
+    private static final String INVALID_SQL_STATEMENT_NAME = "26000";
+
+    private final NettyConnection connection;
+    private final CodecRegistry registry;
+    private final StatementCache<CachedStatement> cache;
+    private final ConcurrentLinkedQueue<String> statementsToClose = new ConcurrentLinkedQueue<>();
+    private volatile boolean implicitTransactions;
+
+    public Session(NettyConnection connection, CodecRegistry registry, int cacheSize, int maxCacheableSqlLength) {
+        this.connection = connection;
+        this.registry = registry;
+        this.cache = new StatementCache<>(cacheSize, maxCacheableSqlLength, s -> statementsToClose.add(s.name()));
+    }
+
+    public NettyConnection connection() {
+        return connection;
+    }
+
+    public CodecRegistry registry() {
+        return registry;
+    }
+
+    public StatementCache<CachedStatement> statementCache() {
+        return cache;
+    }
+
+    /**
+     * With {@code true} (JDBC's autoCommit off), a BEGIN goes out in the same batch as the first
+     * command after the session was idle, so a transaction costs no extra round trip.
+     */
+    public void implicitTransactions(boolean on) {
+        this.implicitTransactions = on;
+    }
+
+    /** Runs a Query message: any number of statements, text results, one result each. */
+    public CompletableFuture<List<StatementResult>> simpleQuery(String sql) {
+        return submit(new SimpleQueryCommand(sql)).thenApply(results -> {
+            List<StatementResult> out = new ArrayList<>(results.size());
+            for (QueryResult r : results) {
+                out.add(toResultWith(r, describe(r)));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Runs one statement with parameters through the extended protocol, using the statement cache.
+     *
+     * @param maxRows the row limit of the Execute, 0 for all rows
+     */
+    public CompletableFuture<StatementResult> execute(String sql, Parameters params, int maxRows) {
+        return execute(sql, params, maxRows, true, true);
+    }
+
+    /** As {@link #execute(String, Parameters, int)}; {@code useCache false} runs it as an unnamed statement. */
+    public CompletableFuture<StatementResult> execute(String sql, Parameters params, int maxRows, boolean useCache) {
+        return execute(sql, params, maxRows, useCache, true);
+    }
+
+    private CompletableFuture<StatementResult> execute(String sql, Parameters params, int maxRows, boolean useCache,
+            boolean mayRetry) {
+        if (!useCache || !cache.isCacheable(sql)) {
+            ExtendedQueryCommand cmd = new ExtendedQueryCommand("", sql, params.types(), params.formats(),
+                    params.values(), new short[0], maxRows, null);
+            return submit(cmd).thenApply(r -> toResultWith(r, describe(r)));
+        }
+        CachedStatement cached = cache.get(sql, params.types());
+        if (cached != null) {
+            ExtendedQueryCommand cmd = new ExtendedQueryCommand(cached.name(), null, null, params.formats(),
+                    params.values(), cached.resultFormats(), maxRows, cached.description());
+            return submit(cmd).handle((r, e) -> {
+                if (e == null) {
+                    return CompletableFuture.completedFuture(toResultWith(r, cached.descriptor()));
+                }
+                SQLException error = unwrap(e);
+                if (mayRetry && isStale(error)) {
+                    if (INVALID_SQL_STATEMENT_NAME.equals(error.getSQLState())) {
+                        cache.clear(); // DISCARD ALL or DEALLOCATE ALL: none of them exists any more
+                    } else {
+                        cache.invalidate(sql, params.types());
+                    }
+                    if (connection.session().transactionStatus() == 'I') {
+                        return execute(sql, params, maxRows, true, false);
+                    }
+                }
+                return CompletableFuture.<StatementResult>failedFuture(error);
+            }).thenCompose(f -> f);
+        }
+        String name = cache.nextName();
+        ExtendedQueryCommand cmd = new ExtendedQueryCommand(name, sql, params.types(), params.formats(),
+                params.values(), new short[0], maxRows, null).describingStatement();
+        return submit(cmd).handle((r, e) -> {
+            if (e != null) {
+                statementsToClose.add(name); // Parse may have succeeded before the failure
+                throw new CompletionException(unwrap(e));
+            }
+            PreparedStatementInfo info = cmd.statementInfo();
+            short[] formats = RowDescriptor.preferredFormats(info.description(), registry);
+            cache.put(sql, params.types(), new CachedStatement(name, info.parameterTypes(), info.description(),
+                    formats, new RowDescriptor(info.description(), formats, registry)));
+            return toResultWith(r, r.description() == null ? null : new RowDescriptor(info.description(), new short[0], registry));
+        });
+    }
+
+    /** Prepares a statement outside the cache (an explicit prepare, asyncpg's {@code prepare()}). */
+    public CompletableFuture<CachedStatement> prepare(String sql, int[] parameterTypes) {
+        String name = cache.nextName();
+        return submit(new PrepareCommand(name, sql, parameterTypes)).thenApply(info -> {
+            short[] formats = RowDescriptor.preferredFormats(info.description(), registry);
+            return new CachedStatement(name, info.parameterTypes(), info.description(), formats,
+                    new RowDescriptor(info.description(), formats, registry));
+        });
+    }
+
+    /** Runs a statement prepared by {@link #prepare}. */
+    public CompletableFuture<StatementResult> executePrepared(CachedStatement statement, Parameters params, int maxRows) {
+        ExtendedQueryCommand cmd = new ExtendedQueryCommand(statement.name(), null, null, params.formats(),
+                params.values(), statement.resultFormats(), maxRows, statement.description());
+        return submit(cmd).thenApply(r -> toResultWith(r, statement.descriptor()));
+    }
+
+    /** Closes a statement prepared by {@link #prepare} (in the next batch written). */
+    public void closeLater(CachedStatement statement) {
+        statementsToClose.add(statement.name());
+    }
+
+    /**
+     * Runs a batch of executions of one statement in one round trip (see {@link BatchCommand}).
+     * Items whose parameter types differ from the item before are parsed anew.
+     */
+    public BatchExecution executeBatch(String sql, List<Parameters> rows) {
+        CachedStatement cached = cache.isCacheable(sql) && !rows.isEmpty() ? cache.get(sql, rows.get(0).types()) : null;
+        for (Parameters p : rows) {
+            if (cached != null && !java.util.Arrays.equals(rows.get(0).types(), p.types())) {
+                cached = null; // types change within the batch: parse anew where they do
+            }
+        }
+        List<BatchCommand.Item> items = new ArrayList<>(rows.size());
+        int[] previous = null;
+        for (Parameters p : rows) {
+            boolean parse = cached == null && (previous == null || !java.util.Arrays.equals(previous, p.types()));
+            items.add(new BatchCommand.Item(parse ? sql : null, p.types(), p.formats(), p.values()));
+            previous = p.types();
+        }
+        BatchCommand command = cached != null
+                ? new BatchCommand(cached.name(), items, cached.resultFormats(), cached.description())
+                : new BatchCommand("", items, new short[0], null);
+        RowDescriptor descriptor = cached != null ? cached.descriptor() : null;
+        return new BatchExecution(command, submit(command), descriptor);
+    }
+
+    /** Runs statements of different text in one round trip (JDBC {@code Statement.addBatch(String)}). */
+    public BatchExecution executeBatch(List<String> statements) {
+        List<BatchCommand.Item> items = new ArrayList<>(statements.size());
+        for (String sql : statements) {
+            items.add(new BatchCommand.Item(sql, Parameters.NONE.types(), Parameters.NONE.formats(),
+                    Parameters.NONE.values()));
+        }
+        BatchCommand command = new BatchCommand("", items, new short[0], null);
+        return new BatchExecution(command, submit(command), null);
+    }
+
+    /**
+     * A batch that was sent: its future, and the command, which after a failure tells how many
+     * items completed.
+     *
+     * @param descriptor the rows' descriptor when known up front, else {@code null} (each result
+     *                   then carries its description)
+     */
+    public record BatchExecution(BatchCommand command, CompletableFuture<List<QueryResult>> future,
+            RowDescriptor descriptor) {
+    }
+
+    /** Builds the session-level result of a batch item. */
+    public StatementResult toResult(QueryResult r, RowDescriptor known) {
+        return toResultWith(r, known != null ? known : describe(r));
+    }
+
+    /**
+     * Submits {@code command}, preceded in the same batch by Close for statements that left the
+     * cache and, in an implicit transaction that is not open yet, by BEGIN.
+     */
+    public <T> CompletableFuture<T> submit(Command<T> command) {
+        boolean begin = implicitTransactions && connection.session().transactionStatus() == 'I';
+        if (statementsToClose.isEmpty() && !begin) {
+            return connection.submit(command);
+        }
+        List<Command<?>> batch = new ArrayList<>();
+        if (begin) {
+            batch.add(new SimpleQueryCommand("BEGIN"));
+        }
+        String name;
+        while ((name = statementsToClose.poll()) != null) {
+            batch.add(new CloseStatementCommand(name));
+        }
+        batch.add(command);
+        @SuppressWarnings("unchecked")
+        CompletableFuture<T> last = (CompletableFuture<T>) connection.submitAll(batch).get(batch.size() - 1);
+        return last;
+    }
+
+    private RowDescriptor describe(QueryResult r) {
+        return r.description() == null ? null : new RowDescriptor(r.description(), registry);
+    }
+
+    /** A statement that returns no rows (its answer had no RowDescription) gets no descriptor. */
+    private static StatementResult toResultWith(QueryResult r, RowDescriptor descriptor) {
+        return new StatementResult(r.description() == null ? null : descriptor, r.rows(), r.commandTag(), r.rowCount(),
+                r.suspended());
+    }
+
+    /** The server no longer has the statement as cached: its result type changed, or it was deallocated. */
+    private static boolean isStale(SQLException e) {
+        String state = e.getSQLState();
+        return INVALID_SQL_STATEMENT_NAME.equals(state)
+                || FEATURE_NOT_SUPPORTED.equals(state) && e.getMessage() != null
+                        && e.getMessage().contains("cached plan must not change result type");
+    }
+
+    static SQLException unwrap(Throwable e) {
+        while (e instanceof CompletionException && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e instanceof SQLException s ? s : new SQLException("unexpected failure: " + e, "XX000", e);
+    }
+}

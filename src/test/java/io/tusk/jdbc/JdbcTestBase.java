@@ -1,0 +1,49 @@
+package io.tusk.jdbc;
+
+import io.tusk.testing.PgServer;
+import io.tusk.testing.PgServerExtension;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Base of the JDBC facade's integration tests: a fresh connection per test, through DriverManager. */
+@ExtendWith(PgServerExtension.class)
+abstract class JdbcTestBase {
+    protected final PgServer pg;
+    protected Connection conn;
+
+    JdbcTestBase(PgServer pg) {
+        this.pg = pg;
+    }
+
+    /** A pgjdbc-style URL, the way existing configurations reach Tusk. */
+    protected String url() {
+        return "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/" + pg.database()
+                + (pg.isEmbedded() ? "?sslmode=disable" : "");
+    }
+
+    protected Connection open() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", pg.superUser());
+        if (pg.superPassword() != null) {
+            p.setProperty("password", pg.superPassword());
+        }
+        return DriverManager.getConnection(url(), p);
+    }
+
+    @BeforeEach
+    void openConnection() throws SQLException {
+        conn = open();
+    }
+
+    @AfterEach
+    void closeConnection() throws SQLException {
+        if (conn != null) {
+            conn.close();
+        }
+    }
+}
