@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -45,6 +46,13 @@ final class SslContexts {
         }
         if (!settings.sslSni() || isIpLiteral(host.host())) {
             params.setServerNames(List.of());
+        } else {
+            // set explicitly: the JDK sends SNI on its own only for names with a dot, libpq for any name
+            try {
+                params.setServerNames(List.of(new SNIHostName(host.host())));
+            } catch (IllegalArgumentException notAHostName) {
+                params.setServerNames(List.of()); // e.g. a name with '_': no SNI, as for an address
+            }
         }
         engine.setSSLParameters(params);
         return new SslHandler(engine);
