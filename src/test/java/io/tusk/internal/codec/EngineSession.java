@@ -1,31 +1,23 @@
 package io.tusk.internal.codec;
 
-import io.tusk.internal.net.Connector;
 import io.tusk.internal.net.NettyConnection;
-import io.tusk.internal.protocol.ConnectionSettings;
-import io.tusk.internal.protocol.SslMode;
+import io.tusk.internal.net.TestEngine;
 import io.tusk.internal.protocol.command.ExtendedQueryCommand;
 import io.tusk.internal.protocol.command.QueryResult;
 import io.tusk.internal.protocol.command.SimpleQueryCommand;
 import io.tusk.testing.PgServer;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * A superuser connection through the engine's internal API, for codec integration tests (the facade
- * is not there to use). The few lines are those of io.tusk.internal.net.TestEngine, which is
- * package-private there.
+ * A superuser connection through the engine's internal API, for codec integration tests that need
+ * to choose each column's wire format, which the async API and the facade do not expose.
  */
 final class EngineSession implements AutoCloseable {
     static final short TEXT = 0;
     static final short BINARY = 1;
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final NettyConnection connection;
 
@@ -34,16 +26,7 @@ final class EngineSession implements AutoCloseable {
     }
 
     static EngineSession open(PgServer pg) throws SQLException {
-        ConnectionSettings settings = ConnectionSettings.builder()
-                .host(pg.host(), pg.port())
-                .database(pg.database())
-                .user(pg.superUser())
-                .password(pg.superPassword())
-                .sslMode(pg.isEmbedded() ? SslMode.DISABLE : SslMode.PREFER)
-                .sslRootCert(pg.caCertFile())
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-        return new EngineSession(await(new Connector().connect(settings)));
+        return new EngineSession(TestEngine.connect(TestEngine.admin(pg)));
     }
 
     List<QueryResult> simple(String sql) throws SQLException {
@@ -60,19 +43,7 @@ final class EngineSession implements AutoCloseable {
     }
 
     private static <T> T await(CompletableFuture<T> future) throws SQLException {
-        try {
-            return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException s) {
-                throw s;
-            }
-            throw new AssertionError("future failed with a non-SQL exception", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        } catch (TimeoutException e) {
-            throw new AssertionError("no answer within " + WAIT, e);
-        }
+        return TestEngine.await(future);
     }
 
     @Override
