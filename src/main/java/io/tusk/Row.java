@@ -58,7 +58,7 @@ public final class Row {
         return isNull(index(name));
     }
 
-    /** The value as the column type's natural Java class (see docs/type-mapping.md). */
+    /** The value as the column type's natural Java class (see docs/type-mapping.md); arrays as Java arrays ({@code Integer[]}). */
     public Object get(int index) {
         checkIndex(index);
         if (data.isNull(index)) {
@@ -76,7 +76,10 @@ public final class Row {
         return get(index(name));
     }
 
-    /** The value converted to {@code type}: boxed primitives, String, BigDecimal, byte[], UUID, java.time types, Interval. */
+    /**
+     * The value converted to {@code type}: boxed primitives, String, BigDecimal, byte[], UUID, java.time types,
+     * Interval; for an array column any array class ({@code int[].class}) or {@code List.class}.
+     */
     public <T> T get(int index, Class<T> type) {
         checkIndex(index);
         if (data.isNull(index)) {

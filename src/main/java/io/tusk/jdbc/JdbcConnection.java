@@ -551,13 +551,18 @@ public final class JdbcConnection implements Connection {
         typeMap = Map.of();
     }
 
-    // ---- factories for types that come with later milestones
-
+    /**
+     * An array of a built-in element type ({@code "int4"}, {@code "integer"}, {@code "text"}, {@code "uuid"} …,
+     * case-insensitive; unknown names fail with 22023). Nested arrays or Lists in {@code elements} make
+     * a multi-dimensional array; Strings are read as the element type's text.
+     */
     @Override
     public Array createArrayOf(String typeName, Object[] elements) throws SQLException {
         checkOpen();
-        throw notYet("createArrayOf (arrays)");
+        return JdbcArray.of(JdbcArray.codecFor(typeName, session.registry()), elements);
     }
+
+    // ---- factories for types that come with later milestones
 
     @Override
     public Struct createStruct(String typeName, Object[] attributes) throws SQLException {

@@ -434,8 +434,8 @@ public class JdbcPreparedStatement extends JdbcStatement implements PreparedStat
             setBlob(index, b);
         } else if (x instanceof Clob c) {
             setClob(index, c);
-        } else if (x instanceof Array) {
-            throw notSupported("setObject with a java.sql.Array (arrays come with a later milestone)");
+        } else if (x instanceof Array a) {
+            setArray(index, a);
         } else {
             Codec codec = session().registry().forJavaValue(x);
             if (codec == null) {
@@ -517,7 +517,12 @@ public class JdbcPreparedStatement extends JdbcStatement implements PreparedStat
 
     @Override
     public void setArray(int index, Array x) throws SQLException {
-        throw notSupported("setArray (arrays come with a later milestone)");
+        if (x == null) {
+            bind(index, null, JdbcTypes.UNSPECIFIED);
+            return;
+        }
+        JdbcArray array = JdbcArray.from(x, session().registry());
+        bind(index, array.value(), array.codec().oid());
     }
 
     @Override

@@ -1,14 +1,11 @@
 package io.tusk.jdbc;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.tusk.internal.codec.Codec;
+import io.tusk.internal.codec.CodecErrors;
 import io.tusk.internal.codec.CodecRegistry;
+import io.tusk.internal.codec.array.ArrayCodec;
 import io.tusk.internal.error.SqlStates;
-import io.tusk.internal.protocol.ProtocolViolationException;
 import io.tusk.internal.protocol.command.RowData;
-import io.tusk.internal.protocol.message.backend.BackendMessages;
-import io.tusk.internal.protocol.message.backend.DataRowMessage;
 import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
 import io.tusk.internal.session.RowDescriptor;
 import java.io.ByteArrayInputStream;
@@ -137,33 +134,12 @@ public final class JdbcResultSet implements ResultSet {
                 HOLD_CURSORS_OVER_COMMIT, 0, null);
     }
 
-    /**
-     * RowData can only be made from a DataRow message, so this writes one. A {@code RowData.ofText}
-     * factory in the protocol package would make this unnecessary.
-     */
-    private static RowData textRow(String[] values) throws SQLException {
-        ByteBuf buf = Unpooled.buffer();
-        buf.writeShort(values.length);
-        for (String v : values) {
-            if (v == null) {
-                buf.writeInt(-1);
-            } else {
-                byte[] b = v.getBytes(StandardCharsets.UTF_8);
-                buf.writeInt(b.length).writeBytes(b);
-            }
+    private static RowData textRow(String[] values) {
+        byte[][] bytes = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = values[i] == null ? null : values[i].getBytes(StandardCharsets.UTF_8);
         }
-        DataRowMessage message = null;
-        try {
-            message = (DataRowMessage) BackendMessages.parse((byte) 'D', buf);
-            return RowData.copyOf(message);
-        } catch (ProtocolViolationException e) {
-            throw new SQLException("cannot build a row: " + e.getMessage(), SqlStates.INTERNAL_ERROR, e);
-        } finally {
-            if (message != null) {
-                message.release();
-            }
-            buf.release();
-        }
+        return RowData.of(bytes);
     }
 
     /** Adds a warning (a notice that arrived while the rows were read) to {@link #getWarnings()}. */
@@ -390,12 +366,14 @@ public final class JdbcResultSet implements ResultSet {
     /**
      * The column type's natural Java class as JDBC maps it: {@code java.sql.Timestamp} for timestamp and
      * timestamptz, {@code java.sql.Date} for date, {@code java.sql.Time} for time and timetz, Integer for
-     * smallint; use {@link #getObject(int, Class)} for the java.time types.
+     * smallint, {@link java.sql.Array} for arrays (as pgjdbc); use {@link #getObject(int, Class)} for
+     * the java.time types and Java arrays ({@code Integer[].class}, {@code List.class}).
      */
     @Override
     public Object getObject(int columnIndex) throws SQLException {
         Codec codec = value(columnIndex);
-        return codec == null ? null : jdbcValue(codec.decodeObject(data, offset, length, format));
+        return codec == null ? null : codec instanceof ArrayCodec ? getArray(columnIndex)
+                : jdbcValue(codec.decodeObject(data, offset, length, format));
     }
 
     /**
@@ -418,6 +396,8 @@ public final class JdbcResultSet implements ResultSet {
             return type.cast(getTime(columnIndex));
         } else if (type == Calendar.class || type == GregorianCalendar.class) {
             return type.cast(calendarOf(getTimestamp(columnIndex)));
+        } else if (type == Array.class) {
+            return type.cast(getArray(columnIndex));
         } else if (type.getPackageName().equals("java.sql")) {
             throw notSupported("getObject(" + columnIndex + ", " + type.getName() + ")");
         }
@@ -433,7 +413,19 @@ public final class JdbcResultSet implements ResultSet {
         return getObject(columnIndex);
     }
 
-    @Override public Array getArray(int columnIndex) throws SQLException { throw notSupported("getArray"); }
+    /** Array columns of the types with a codec; other arrays (inet[] …) are read with getString for now. */
+    @Override
+    public Array getArray(int columnIndex) throws SQLException {
+        Codec codec = value(columnIndex);
+        if (codec == null) {
+            return null;
+        } else if (codec instanceof ArrayCodec a) {
+            return new JdbcArray(a, a.decodeObject(data, offset, length, format));
+        }
+        throw codec.typeName().startsWith("_") ? notSupported("getArray on " + codec.typeName() + " (an array of a type"
+                + " without a codec)") : CodecErrors.cannotConvert(codec.typeName(), Array.class);
+    }
+
     @Override public Blob getBlob(int columnIndex) throws SQLException { throw notSupported("getBlob"); }
     @Override public Clob getClob(int columnIndex) throws SQLException { throw notSupported("getClob"); }
     @Override public NClob getNClob(int columnIndex) throws SQLException { throw notSupported("getNClob"); }

@@ -75,10 +75,12 @@ final class JdbcTypes {
     /**
      * The class {@code ResultSet.getObject} returns for a column whose codec decodes to
      * {@code javaType}: java.time values become their {@code java.sql} counterparts and
-     * {@code smallint} an Integer, as JDBC's mapping table asks.
+     * {@code smallint} an Integer, as JDBC's mapping table asks; arrays are {@code java.sql.Array}.
      */
     public static Class<?> jdbcClass(Class<?> javaType) {
-        if (javaType == LocalDateTime.class || javaType == OffsetDateTime.class) {
+        if (javaType.isArray() && javaType != byte[].class) {
+            return java.sql.Array.class;
+        } else if (javaType == LocalDateTime.class || javaType == OffsetDateTime.class) {
             return Timestamp.class;
         } else if (javaType == LocalDate.class) {
             return java.sql.Date.class;

@@ -1,6 +1,7 @@
 package io.tusk.internal.codec;
 
 import io.tusk.Interval;
+import io.tusk.internal.codec.array.ArrayCodec;
 import io.tusk.internal.codec.binary.ByteaCodec;
 import io.tusk.internal.codec.binary.UuidCodec;
 import io.tusk.internal.codec.datetime.DateCodec;
@@ -30,7 +31,9 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * OID to codec, and Java class to default codec. Immutable: the built-in registry is shared by every
  * connection. OIDs without a codec get a {@link TextFallbackCodec} (results in text, getString works),
- * created once per OID.
+ * created once per OID. Every type with a codec has its array type too ({@link ArrayCodec}).
  *
  * <pre>{@code
  * Codec c = CodecRegistry.builtin().forOid(field.typeOid());   // once per statement
@@ -71,7 +74,33 @@ public final class CodecRegistry {
     private final Map<String, Codec> byName = new HashMap<>();
     private final Map<Integer, Codec> fallbacks = new ConcurrentHashMap<>();
 
-    private CodecRegistry(List<Codec> codecs) {
+    /**
+     * The type a Java value maps to, by exact class first (one lookup on the per-parameter path), then
+     * by instanceof in this order, for subclasses. Primitive classes are for array element types.
+     */
+    private static final Map<Class<?>, Integer> OID_BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        Object[] pairs = {String.class, Oids.TEXT, Integer.class, Oids.INT4, Long.class, Oids.INT8,
+            Boolean.class, Oids.BOOL, Double.class, Oids.FLOAT8, BigDecimal.class, Oids.NUMERIC,
+            BigInteger.class, Oids.NUMERIC, Short.class, Oids.INT2, Byte.class, Oids.INT2, Float.class, Oids.FLOAT4,
+            byte[].class, Oids.BYTEA, UUID.class, Oids.UUID, LocalDate.class, Oids.DATE, LocalTime.class, Oids.TIME,
+            OffsetTime.class, Oids.TIMETZ, LocalDateTime.class, Oids.TIMESTAMP, OffsetDateTime.class, Oids.TIMESTAMPTZ,
+            Instant.class, Oids.TIMESTAMPTZ, ZonedDateTime.class, Oids.TIMESTAMPTZ, Interval.class, Oids.INTERVAL,
+            int.class, Oids.INT4, long.class, Oids.INT8, short.class, Oids.INT2, double.class, Oids.FLOAT8,
+            float.class, Oids.FLOAT4, boolean.class, Oids.BOOL};
+        for (int i = 0; i < pairs.length; i += 2) {
+            OID_BY_CLASS.put((Class<?>) pairs[i], (Integer) pairs[i + 1]);
+        }
+    }
+
+    private CodecRegistry(List<Codec> elements) {
+        List<Codec> codecs = new ArrayList<>(elements);
+        for (Codec c : elements) {
+            if (c.supportsBinary() && Oids.arrayOf(c.oid()) != 0) {
+                codecs.add(new ArrayCodec(Oids.arrayOf(c.oid()), c));
+            }
+        }
         for (Codec c : codecs) {
             byOid[c.oid()] = c;
             byName.put(c.typeName(), c);
@@ -96,11 +125,15 @@ public final class CodecRegistry {
     }
 
     /**
-     * The codec by {@code pg_type.typname} ({@code "int4"}), or by a SQL spelling such as
-     * {@code "integer"}, case-insensitive; null for a type without a codec here.
+     * The codec by {@code pg_type.typname} ({@code "int4"}, {@code "_int4"}), or by a SQL spelling such
+     * as {@code "integer"} or {@code "integer[]"}, case-insensitive; null for a type without a codec here.
      */
     public Codec forName(String typname) {
         String name = typname.trim().toLowerCase(Locale.ROOT);
+        if (name.endsWith("[]")) {
+            Codec element = forName(name.substring(0, name.length() - 2));
+            return element == null || element instanceof ArrayCodec ? null : byName.get("_" + element.typeName());
+        }
         Codec c = byName.get(name);
         return c != null ? c : byName.get(ALIASES.getOrDefault(name, ""));
     }
@@ -108,45 +141,40 @@ public final class CodecRegistry {
     /**
      * The codec for a {@code setObject} value without a target type, or null for a class with no
      * default mapping. Instant and ZonedDateTime go to timestamptz (they are instants); LocalDateTime
-     * to timestamp.
+     * to timestamp. Java arrays, primitive arrays (other than byte[], which is bytea) and Lists go to
+     * the array type of their elements' type ({@code Integer[]} and {@code int[]} to int4[],
+     * {@code List<String>} to text[]), told from the first non-null element or else the array's
+     * component class; when neither tells (an empty List, an {@code Object[]} of nulls) to
+     * {@link ArrayCodec#untyped()}, whose OID 0 lets the server pick the array type.
      */
     public Codec forJavaValue(Object value) {
-        int oid;
-        if (value instanceof String) {
-            oid = Oids.TEXT;
-        } else if (value instanceof Integer) {
-            oid = Oids.INT4;
-        } else if (value instanceof Long) {
-            oid = Oids.INT8;
-        } else if (value instanceof Boolean) {
-            oid = Oids.BOOL;
-        } else if (value instanceof Double) {
-            oid = Oids.FLOAT8;
-        } else if (value instanceof BigDecimal || value instanceof BigInteger) {
-            oid = Oids.NUMERIC;
-        } else if (value instanceof Short || value instanceof Byte) {
-            oid = Oids.INT2;
-        } else if (value instanceof Float) {
-            oid = Oids.FLOAT4;
-        } else if (value instanceof byte[]) {
-            oid = Oids.BYTEA;
-        } else if (value instanceof UUID) {
-            oid = Oids.UUID;
-        } else if (value instanceof LocalDate) {
-            oid = Oids.DATE;
-        } else if (value instanceof LocalTime) {
-            oid = Oids.TIME;
-        } else if (value instanceof OffsetTime) {
-            oid = Oids.TIMETZ;
-        } else if (value instanceof LocalDateTime) {
-            oid = Oids.TIMESTAMP;
-        } else if (value instanceof OffsetDateTime || value instanceof Instant || value instanceof ZonedDateTime) {
-            oid = Oids.TIMESTAMPTZ;
-        } else if (value instanceof Interval) {
-            oid = Oids.INTERVAL;
-        } else {
+        if (value == null) {
             return null;
         }
-        return byOid[oid];
+        Integer oid = OID_BY_CLASS.get(value.getClass());
+        if (oid != null) {
+            return byOid[oid];
+        } else if (ArrayCodec.isArrayValue(value)) {
+            return arrayFor(value);
+        }
+        for (Map.Entry<Class<?>, Integer> e : OID_BY_CLASS.entrySet()) {
+            if (e.getKey().isInstance(value)) {
+                return byOid[e.getValue()];
+            }
+        }
+        return null;
+    }
+
+    private Codec arrayFor(Object value) {
+        Object sample = ArrayCodec.firstElement(value);
+        Codec element = sample != null ? forJavaValue(sample) : null;
+        Class<?> declared = ArrayCodec.elementClass(value);
+        Integer elementOid = element != null ? Integer.valueOf(element.oid())
+                : sample == null && declared != null ? OID_BY_CLASS.get(declared) : null;
+        if (elementOid == null) {
+            return sample == null ? ArrayCodec.untyped() : null;
+        }
+        Codec array = byOid[Oids.arrayOf(elementOid)];
+        return array instanceof ArrayCodec ? array : null;
     }
 }

@@ -70,7 +70,7 @@ class CodecRegistryTest {
             assertTrue(codec.canEncode(c[0]), c[0].getClass().getName());
         }
         assertNull(registry.forJavaValue(new Object()));
-        assertNull(registry.forJavaValue(new ArrayList<>()));
+        assertEquals(0, registry.forJavaValue(new ArrayList<>()).oid(), "an empty List is an array of a type the server infers");
     }
 
     @Test

@@ -47,6 +47,29 @@ public final class RowData {
         return new RowData(data, offsets, lengths);
     }
 
+    /** A row made by the driver itself (metadata results): values as given, {@code null} for SQL NULL. */
+    public static RowData of(byte[]... values) {
+        int total = 0;
+        for (byte[] v : values) {
+            total += v == null ? 0 : v.length;
+        }
+        byte[] data = new byte[total];
+        int[] offsets = new int[values.length];
+        int[] lengths = new int[values.length];
+        int pos = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                offsets[i] = -1;
+                continue;
+            }
+            System.arraycopy(values[i], 0, data, pos, values[i].length);
+            offsets[i] = pos;
+            lengths[i] = values[i].length;
+            pos += values[i].length;
+        }
+        return new RowData(data, offsets, lengths);
+    }
+
     public int columnCount() {
         return offsets.length;
     }
