@@ -2,6 +2,7 @@ package io.tusk.internal.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.tusk.internal.error.SqlStates;
 import java.io.IOException;
 import java.io.InputStream;
@@ -189,7 +190,13 @@ final class BlockingChannelDriver {
             buf.release();
             return false;
         }
-        channel.writeInbound(buf);
+        // Straight into the pipeline rather than through EmbeddedChannel.writeInbound, which also
+        // drains the embedded loop's task queues on every call. Only TLS ever puts work there.
+        channel.pipeline().fireChannelRead(buf);
+        channel.pipeline().fireChannelReadComplete();
+        if (channel.pipeline().get(SslHandler.class) != null) {
+            channel.runPendingTasks();
+        }
         return true;
     }
 

@@ -1,96 +1,76 @@
 package io.tusk.internal.protocol.command;
 
-import io.netty.buffer.ByteBuf;
 import io.tusk.internal.protocol.message.backend.DataRowMessage;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One row's values copied out of the DataRow frame into a single array, so a result can outlive
- * the network buffers without reference counting: one {@code byte[]} and one {@code int[]} per row,
- * no object per column. Values are decoded only when read.
+ * One row's values, copied out of the DataRow frame in one piece so a result can outlive the
+ * network buffers without reference counting: per row one {@code byte[]} (each value behind its
+ * int32 length, as on the wire) and one {@code int[]} of where each length stands; no object per
+ * column. Values are decoded only when read.
  */
 public final class RowData {
     private final byte[] data;
-    /** Start of each value in {@code data}, and {@code -1} for SQL NULL. */
-    private final int[] offsets;
-    private final int[] lengths;
+    /** Where each column's int32 length prefix starts in {@code data}; the value follows it. */
+    private final int[] prefixes;
 
-    private RowData(byte[] data, int[] offsets, int[] lengths) {
+    private RowData(byte[] data, int[] prefixes) {
         this.data = data;
-        this.offsets = offsets;
-        this.lengths = lengths;
+        this.prefixes = prefixes;
     }
 
     public static RowData copyOf(DataRowMessage row) {
-        int n = row.columnCount();
-        int total = 0;
-        for (int i = 0; i < n; i++) {
-            ByteBuf v = row.column(i);
-            total += v == null ? 0 : v.readableBytes();
-        }
-        byte[] data = new byte[total];
-        int[] offsets = new int[n];
-        int[] lengths = new int[n];
-        int pos = 0;
-        for (int i = 0; i < n; i++) {
-            ByteBuf v = row.column(i);
-            if (v == null) {
-                offsets[i] = -1;
-                continue;
-            }
-            int len = v.readableBytes();
-            v.getBytes(v.readerIndex(), data, pos, len);
-            offsets[i] = pos;
-            lengths[i] = len;
-            pos += len;
-        }
-        return new RowData(data, offsets, lengths);
+        return new RowData(row.copyPayload(), row.columnOffsets());
     }
 
     /** A row made by the driver itself (metadata results): values as given, {@code null} for SQL NULL. */
     public static RowData of(byte[]... values) {
         int total = 0;
         for (byte[] v : values) {
-            total += v == null ? 0 : v.length;
+            total += 4 + (v == null ? 0 : v.length);
         }
         byte[] data = new byte[total];
-        int[] offsets = new int[values.length];
-        int[] lengths = new int[values.length];
+        int[] prefixes = new int[values.length];
         int pos = 0;
         for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                offsets[i] = -1;
-                continue;
+            prefixes[i] = pos;
+            int length = values[i] == null ? -1 : values[i].length;
+            data[pos] = (byte) (length >>> 24);
+            data[pos + 1] = (byte) (length >>> 16);
+            data[pos + 2] = (byte) (length >>> 8);
+            data[pos + 3] = (byte) length;
+            pos += 4;
+            if (length > 0) {
+                System.arraycopy(values[i], 0, data, pos, length);
+                pos += length;
             }
-            System.arraycopy(values[i], 0, data, pos, values[i].length);
-            offsets[i] = pos;
-            lengths[i] = values[i].length;
-            pos += values[i].length;
         }
-        return new RowData(data, offsets, lengths);
+        return new RowData(data, prefixes);
     }
 
     public int columnCount() {
-        return offsets.length;
+        return prefixes.length;
     }
 
     public boolean isNull(int column) {
-        return offsets[column] < 0;
+        return length(column) < 0;
     }
 
     /** The raw value (text or binary, as the column's format says), or {@code null} for SQL NULL. */
     public byte[] bytes(int column) {
-        if (isNull(column)) {
+        int length = length(column);
+        if (length < 0) {
             return null;
         }
-        byte[] out = new byte[lengths[column]];
-        System.arraycopy(data, offsets[column], out, 0, out.length);
+        byte[] out = new byte[length];
+        System.arraycopy(data, offset(column), out, 0, length);
         return out;
     }
 
     /** The value as UTF-8 text (meaningful for text-format columns), or {@code null} for SQL NULL. */
     public String text(int column) {
-        return isNull(column) ? null : new String(data, offsets[column], lengths[column], StandardCharsets.UTF_8);
+        int length = length(column);
+        return length < 0 ? null : new String(data, offset(column), length, StandardCharsets.UTF_8);
     }
 
     /** The array behind all values, for codecs that decode in place; see {@link #offset} and {@link #length}. */
@@ -99,10 +79,12 @@ public final class RowData {
     }
 
     public int offset(int column) {
-        return offsets[column];
+        return prefixes[column] + 4;
     }
 
+    /** The value's length in bytes, -1 for SQL NULL. */
     public int length(int column) {
-        return isNull(column) ? -1 : lengths[column];
+        int p = prefixes[column];
+        return (data[p] << 24) | ((data[p + 1] & 0xFF) << 16) | ((data[p + 2] & 0xFF) << 8) | (data[p + 3] & 0xFF);
     }
 }

@@ -82,6 +82,19 @@ public final class DataRowMessage extends AbstractReferenceCounted implements Ba
         return length < 0 ? null : ByteBufUtil.getBytes(payload, offset + 4, length);
     }
 
+    /**
+     * The row's bytes as they arrived: for each column an int32 length (-1 for NULL) and the value.
+     * With {@link #columnOffsets()}, the compact form a result keeps (one copy, no object per column).
+     */
+    public byte[] copyPayload() {
+        return ByteBufUtil.getBytes(payload, payload.readerIndex(), payload.readableBytes(), true);
+    }
+
+    /** Where each column's length prefix starts in {@link #copyPayload()}; the message's own array, not to be changed. */
+    public int[] columnOffsets() {
+        return offsets;
+    }
+
     @Override
     protected void deallocate() {
         payload.release();
