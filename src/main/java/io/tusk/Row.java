@@ -97,13 +97,22 @@ public final class Row {
         return get(index(name), type);
     }
 
-    /** The value as PostgreSQL would print it. */
+    /** The value as PostgreSQL would print it (timestamptz in the session's TimeZone). */
     public String getString(int index) {
-        return get(index, String.class);
+        checkIndex(index);
+        if (data.isNull(index)) {
+            return null;
+        }
+        try {
+            return descriptor.codec(index).decodeString(data.array(), data.offset(index), data.length(index),
+                    descriptor.binary(index), descriptor.sessionZone());
+        } catch (SQLException e) {
+            throw new ValueConversionException(e);
+        }
     }
 
     public String getString(String name) {
-        return get(name, String.class);
+        return getString(index(name));
     }
 
     public Integer getInteger(int index) {

@@ -1,10 +1,17 @@
 package io.tusk.jdbc;
 
+import io.tusk.internal.codec.CodecRegistry;
 import io.tusk.internal.error.SqlStates;
+import io.tusk.internal.protocol.command.RowData;
+import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
+import io.tusk.internal.session.RowDescriptor;
+import io.tusk.internal.session.StatementResult;
 import io.tusk.internal.sql.ParsedStatement;
 import io.tusk.internal.sql.StatementKind;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What getGeneratedKeys should return, and how: PostgreSQL has no generated-key call, so an
@@ -44,14 +51,47 @@ record GeneratedKeys(boolean wanted, String[] names, int[] indexes) {
         return new GeneratedKeys(true, null, indexes.clone());
     }
 
-    /** Whether this statement gets a RETURNING clause appended. */
-    boolean appliesTo(ParsedStatement statement) {
-        if (!wanted || statement.hasReturning()) {
+    /** Whether the rows this statement returns are its generated keys (a DML statement, with keys asked for). */
+    boolean captures(ParsedStatement statement) {
+        if (!wanted) {
             return false;
         }
         StatementKind k = statement.kind();
         return k == StatementKind.INSERT || k == StatementKind.UPDATE || k == StatementKind.DELETE
                 || k == StatementKind.MERGE;
+    }
+
+    /** Whether this statement needs a RETURNING clause appended (it captures keys and has none of its own). */
+    boolean appliesTo(ParsedStatement statement) {
+        return captures(statement) && !statement.hasReturning();
+    }
+
+    /** The rows to hand out: with column indexes, only those columns of {@code RETURNING *}. */
+    StatementResult project(StatementResult result, CodecRegistry registry) throws SQLException {
+        if (indexes == null || result.descriptor() == null) {
+            return result;
+        }
+        RowDescriptor all = result.descriptor();
+        RowDescriptionMessage.Field[] fields = new RowDescriptionMessage.Field[indexes.length];
+        short[] formats = new short[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            if (indexes[i] > all.size()) {
+                throw new SQLException("column index: " + indexes[i] + " (expected: 1.." + all.size() + ")",
+                        SqlStates.INVALID_PARAMETER_VALUE);
+            }
+            fields[i] = all.field(indexes[i] - 1);
+            formats[i] = (short) (all.binary(indexes[i] - 1) ? 1 : 0);
+        }
+        List<RowData> rows = new ArrayList<>(result.rows().size());
+        for (RowData row : result.rows()) {
+            byte[][] values = new byte[indexes.length][];
+            for (int i = 0; i < indexes.length; i++) {
+                values[i] = row.bytes(indexes[i] - 1);
+            }
+            rows.add(RowData.of(values));
+        }
+        return new StatementResult(new RowDescriptor(new RowDescriptionMessage(fields), formats, registry), rows,
+                result.commandTag(), result.rowCount(), result.suspended());
     }
 
     /** The statement's SQL with the RETURNING clause. */

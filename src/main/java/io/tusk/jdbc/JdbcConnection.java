@@ -50,12 +50,12 @@ public final class JdbcConnection implements Connection {
     private volatile boolean closed;
     private boolean autoCommit = true;
     private boolean readOnly;
-    private int isolation = TRANSACTION_READ_COMMITTED;
     private int holdability = ResultSet.CLOSE_CURSORS_AT_COMMIT;
     private int savepointCounter;
     private int networkTimeoutMillis;
     private final int defaultFetchSize;
     private Map<String, Class<?>> typeMap = Map.of();
+    private SQLWarning warnings;
 
     JdbcConnection(AsyncConnection async, String url, String user, ConcurrentLinkedQueue<ServerError> notices,
             int defaultFetchSize) {
@@ -256,13 +256,20 @@ public final class JdbcConnection implements Connection {
             throw new SQLException("Cannot change transaction isolation level in the middle of a transaction.", "25001");
         }
         runOutsideTransaction("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL " + name);
-        isolation = level;
     }
 
+    /** Asked of the server: SQL (SET SESSION CHARACTERISTICS …) or the server's default may have changed it. */
     @Override
     public int getTransactionIsolation() throws SQLException {
         checkOpen();
-        return isolation;
+        List<StatementResult> r = runOutsideTransactionResult("SHOW transaction_isolation");
+        String level = r.get(0).rows().get(0).text(0);
+        return switch (level) {
+            case "read uncommitted" -> TRANSACTION_READ_UNCOMMITTED;
+            case "repeatable read" -> TRANSACTION_REPEATABLE_READ;
+            case "serializable" -> TRANSACTION_SERIALIZABLE;
+            default -> TRANSACTION_READ_COMMITTED;
+        };
     }
 
     @Override
@@ -284,9 +291,13 @@ public final class JdbcConnection implements Connection {
 
     /** Session settings must not open an implicit transaction (they would only last as long as it). */
     private void runOutsideTransaction(String sql) throws SQLException {
+        runOutsideTransactionResult(sql);
+    }
+
+    private List<StatementResult> runOutsideTransactionResult(String sql) throws SQLException {
         session.implicitTransactions(false);
         try {
-            run(sql);
+            return run(sql);
         } finally {
             session.implicitTransactions(!autoCommit);
         }
@@ -456,8 +467,9 @@ public final class JdbcConnection implements Connection {
                 throw new SQLClientInfoException(e.getMessage(), e.getSQLState(), Map.of(), e);
             }
         }
-        throw new SQLClientInfoException("client info property: " + name + " (expected: ApplicationName)",
-                Map.of(name, java.sql.ClientInfoStatus.REASON_UNKNOWN_PROPERTY));
+        // JDBC: a property the driver does not know is reported as a warning, not an error
+        addWarning(new SQLWarning("client info property: " + name + " is not supported (expected: ApplicationName)",
+                "01000"));
     }
 
     @Override
@@ -484,37 +496,40 @@ public final class JdbcConnection implements Connection {
         return p;
     }
 
+    /** Notices that arrived outside any statement's execution, and warnings of the connection itself. */
     @Override
     public SQLWarning getWarnings() throws SQLException {
         checkOpen();
-        SQLWarning first = null;
-        ServerError notice;
-        while ((notice = notices.poll()) != null) {
-            ServerWarning w = new ServerWarning(notice);
-            if (first == null) {
-                first = w;
-            } else {
-                first.setNextWarning(w);
-            }
-        }
-        if (first != null) {
-            pendingWarnings = pendingWarnings == null ? first : chain(pendingWarnings, first);
-        }
-        return pendingWarnings;
-    }
-
-    private SQLWarning pendingWarnings;
-
-    private static SQLWarning chain(SQLWarning head, SQLWarning tail) {
-        head.setNextWarning(tail);
-        return head;
+        collectNotices(this::addWarning);
+        return warnings;
     }
 
     @Override
     public void clearWarnings() throws SQLException {
         checkOpen();
-        notices.clear();
-        pendingWarnings = null;
+        collectNotices(this::addWarning);
+        warnings = null;
+    }
+
+    private void addWarning(SQLWarning w) {
+        if (warnings == null) {
+            warnings = w;
+        } else {
+            warnings.setNextWarning(w);
+        }
+    }
+
+    /** Keeps the notices received so far as the connection's warnings (they came before a statement ran). */
+    void absorbNotices() {
+        collectNotices(this::addWarning);
+    }
+
+    /** Hands the notices received so far to {@code sink}: a statement takes those of its execution. */
+    void collectNotices(java.util.function.Consumer<SQLWarning> sink) {
+        ServerError notice;
+        while ((notice = notices.poll()) != null) {
+            sink.accept(new ServerWarning(notice));
+        }
     }
 
     @Override

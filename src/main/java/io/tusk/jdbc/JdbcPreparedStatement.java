@@ -122,13 +122,13 @@ public class JdbcPreparedStatement extends JdbcStatement implements PreparedStat
                     + ")", SqlStates.FEATURE_NOT_SUPPORTED);
         }
         ParsedStatement statement = parsed.statements().get(0);
-        boolean returning = keys.appliesTo(statement);
-        String text = returning ? keys.rewrite(statement.sql()) : statement.sql();
+        String text = keys.appliesTo(statement) ? keys.rewrite(statement.sql()) : statement.sql();
         List<Parameters> encoded = new ArrayList<>(rows.size());
         for (ParameterValues row : rows) {
             encoded.add(row.encode(statement.parameterIndexes(), session().registry()));
         }
-        return awaitBatch(session().executeBatch(text, encoded), rows.size(), returning || statement.hasReturning());
+        return runBatch(() -> session().executeBatch(text, encoded), rows.size(), keys,
+                keys.captures(statement) || statement.hasReturning());
     }
 
     @Override
@@ -294,6 +294,8 @@ public class JdbcPreparedStatement extends JdbcStatement implements PreparedStat
         }
         ZoneId zone = cal == null ? ZoneId.systemDefault() : cal.getTimeZone().toZoneId();
         ZonedDateTime at = cal == null ? x.toLocalDateTime().atZone(zone) : x.toInstant().atZone(zone);
+        int nanos = at.getNano();
+        at = at.withNano(nanos / 1000 * 1000).plusNanos(nanos % 1000 >= 500 ? 1000 : 0); // round as the server does
         bind(index, TIMESTAMP_WITH_OFFSET.format(at), 0);
     }
 

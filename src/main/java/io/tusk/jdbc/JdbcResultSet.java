@@ -216,7 +216,7 @@ public final class JdbcResultSet implements ResultSet {
     @Override
     public String getString(int columnIndex) throws SQLException {
         Codec codec = value(columnIndex);
-        return codec == null ? null : codec.decodeString(data, offset, length, format);
+        return codec == null ? null : codec.decodeString(data, offset, length, format, descriptor.sessionZone());
     }
 
     @Override

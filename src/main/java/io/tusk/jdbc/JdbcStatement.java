@@ -20,7 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * {@link Statement}: one SQL string may hold several statements, each giving a result set or an
@@ -44,6 +44,7 @@ public class JdbcStatement implements Statement {
     private int current = -1;
     private ResultSet currentResultSet;
     private StatementResult generatedKeys;
+    private SQLWarning warnings;
 
     JdbcStatement(JdbcConnection connection, ResultSetOptions options) {
         this.connection = connection;
@@ -149,6 +150,7 @@ public class JdbcStatement implements Statement {
      */
     final void run(ParsedSql parsed, ParameterValues values, GeneratedKeys keys, boolean cached) throws SQLException {
         clearResults();
+        beginExecution();
         List<ParsedStatement> statements = parsed.statements();
         List<StatementResult> out = new ArrayList<>(Math.max(1, statements.size()));
         try (QueryTimeout timeout = QueryTimeout.start(session().connection(), queryTimeoutSeconds)) {
@@ -162,21 +164,40 @@ public class JdbcStatement implements Statement {
                 out.addAll(Await.result(session().simpleQuery(sql.toString())));
             } else {
                 for (ParsedStatement s : statements) {
-                    boolean returning = statements.size() == 1 && keys.appliesTo(s);
-                    String sql = returning ? keys.rewrite(s.sql()) : s.sql();
+                    boolean captured = statements.size() == 1 && keys.captures(s);
+                    String sql = captured && keys.appliesTo(s) ? keys.rewrite(s.sql()) : s.sql();
                     Parameters p = values == null ? Parameters.NONE
                             : values.encode(s.parameterIndexes(), session().registry());
                     StatementResult r = Await.result(session().execute(sql, p, rowLimit(), cached));
-                    if (returning) {
-                        generatedKeys = r;
+                    if (captured) {
+                        generatedKeys = keys.project(r, session().registry());
                         r = new StatementResult(null, List.of(), r.commandTag(), r.rowCount(), false);
                     }
                     out.add(r);
                 }
             }
+        } finally {
+            endExecution();
         }
         results = out;
         current = 0;
+    }
+
+    /** JDBC clears a statement's warnings when it runs again; notices from before belong to the connection. */
+    final void beginExecution() {
+        warnings = null;
+        connection.absorbNotices();
+    }
+
+    /** The notices the server sent while this statement ran are its warnings. */
+    final void endExecution() {
+        connection.collectNotices(w -> {
+            if (warnings == null) {
+                warnings = w;
+            } else {
+                warnings.setNextWarning(w);
+            }
+        });
     }
 
     private int rowLimit() {
@@ -350,29 +371,35 @@ public class JdbcStatement implements Statement {
             ParsedSql parsed = SqlParser.parse(sql, escapeProcessing, false, EscapeCallMode.SELECT);
             rewritten.add(parsed.statements().isEmpty() ? "" : parsed.statements().get(0).sql());
         }
-        return awaitBatch(session().executeBatch(rewritten), sqls.size(), false);
+        return runBatch(() -> session().executeBatch(rewritten), sqls.size(), GeneratedKeys.NONE, false);
     }
 
-    /** Waits for a batch and turns its results into update counts, or a BatchUpdateException. */
-    final long[] awaitBatch(Session.BatchExecution batchRun, int size, boolean keepRows) throws SQLException {
-        CompletableFuture<List<QueryResult>> future = batchRun.future();
+    /**
+     * Runs a batch under the query timeout and turns its results into update counts, or into a
+     * BatchUpdateException. A batch is one implicit transaction: when it fails in autocommit, none of
+     * its rows stay, so every count is EXECUTE_FAILED (as pgjdbc reports); inside a transaction the
+     * entries before the failure keep their counts (their effect is there until the rollback).
+     *
+     * @param keys the generated keys asked for; rows returned are kept for getGeneratedKeys
+     */
+    final long[] runBatch(Supplier<Session.BatchExecution> start, int size, GeneratedKeys keys, boolean keepRows)
+            throws SQLException {
+        Session.BatchExecution batchRun;
         List<QueryResult> done;
+        boolean autoCommit = connection.getAutoCommit();
+        beginExecution();
         try (QueryTimeout timeout = QueryTimeout.start(session().connection(), queryTimeoutSeconds)) {
-            done = Await.result(future);
-        } catch (SQLException e) {
-            List<QueryResult> partial = batchRun.command().completedResults();
-            long[] counts = new long[partial.size() + 1];
-            for (int i = 0; i < partial.size(); i++) {
-                counts[i] = Math.max(0, partial.get(i).rowCount());
+            batchRun = start.get(); // on the synchronous path the batch runs here, so the timer starts first
+            try {
+                done = Await.result(batchRun.future());
+            } catch (SQLException e) {
+                throw batchFailure(e, batchRun.command().completedResults(), size, autoCommit);
             }
-            counts[partial.size()] = EXECUTE_FAILED;
-            BatchUpdateException b = new BatchUpdateException("Batch entry " + partial.size() + " failed: "
-                    + e.getMessage(), e.getSQLState(), e.getErrorCode(), counts, e);
-            b.setNextException(e);
-            throw b;
+        } finally {
+            endExecution();
         }
         long[] counts = new long[done.size()];
-        List<RowData> keys = new ArrayList<>();
+        List<RowData> keyRows = new ArrayList<>();
         StatementResult first = null;
         for (int i = 0; i < done.size(); i++) {
             QueryResult r = done.get(i);
@@ -385,16 +412,32 @@ public class JdbcStatement implements Statement {
                 if (first == null) {
                     first = session().toResult(r, batchRun.descriptor());
                 }
-                keys.addAll(r.rows());
+                keyRows.addAll(r.rows());
             }
         }
         if (first != null) {
-            generatedKeys = new StatementResult(first.descriptor(), keys, null, keys.size(), false);
+            generatedKeys = keys.project(new StatementResult(first.descriptor(), keyRows, null, keyRows.size(), false),
+                    session().registry());
         }
         if (done.size() != size) {
             throw new SQLException("batch of " + size + " got " + done.size() + " results", "08P01");
         }
         return counts;
+    }
+
+    private static BatchUpdateException batchFailure(SQLException e, List<QueryResult> completed, int size,
+            boolean autoCommit) {
+        long[] counts = new long[size];
+        Arrays.fill(counts, EXECUTE_FAILED);
+        if (!autoCommit) {
+            for (int i = 0; i < completed.size(); i++) {
+                counts[i] = Math.max(0, completed.get(i).rowCount());
+            }
+        }
+        BatchUpdateException b = new BatchUpdateException("Batch entry " + completed.size() + " failed: "
+                + e.getMessage(), e.getSQLState(), e.getErrorCode(), counts, e);
+        b.setNextException(e);
+        return b;
     }
 
     // ---- settings
@@ -483,13 +526,13 @@ public class JdbcStatement implements Statement {
     @Override
     public SQLWarning getWarnings() throws SQLException {
         checkOpen();
-        return connection.getWarnings();
+        return warnings;
     }
 
     @Override
     public void clearWarnings() throws SQLException {
         checkOpen();
-        connection.clearWarnings();
+        warnings = null;
     }
 
     @Override

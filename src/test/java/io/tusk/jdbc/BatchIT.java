@@ -18,7 +18,6 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -216,7 +215,6 @@ class BatchIT extends JdbcTestBase {
      * EXECUTE_FAILED for every entry in this case).
      */
     @Test
-    @Disabled("BUG: failed batch reports update count 1 for entries its rolled-back implicit transaction undid (JdbcStatement.awaitBatch)")
     void failedBatchUpdateCountsMatchTheTable() throws SQLException {
         BatchUpdateException e;
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO bt VALUES (?, ?)")) {
@@ -335,7 +333,6 @@ class BatchIT extends JdbcTestBase {
     }
 
     @Test
-    @Disabled("BUG: setQueryTimeout is ignored by executeBatch: the batch completes inside session().executeBatch before awaitBatch starts the timer")
     void queryTimeoutStopsABatch() throws SQLException {
         try (Statement s = conn.createStatement()) {
             s.setQueryTimeout(1);

@@ -28,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
@@ -272,7 +271,6 @@ class ConnectionIT extends JdbcTestBase {
      * is not recognized by the driver." pgjdbc adds an SQLWarning "ClientInfo property not supported.".
      */
     @Test
-    @Disabled("BUG: setClientInfo with an unknown name throws SQLClientInfoException instead of adding an SQLWarning (JdbcConnection.setClientInfo)")
     void unknownClientInfoPropertyGivesAWarning() throws SQLException {
         conn.clearWarnings();
         conn.setClientInfo("NoSuchClientInfo", "x");
@@ -325,26 +323,31 @@ class ConnectionIT extends JdbcTestBase {
     @Test
     void connectionWarningsChainAndClear() throws SQLException {
         conn.clearWarnings();
+        List<String> messages = new ArrayList<>();
         try (Statement s = conn.createStatement()) {
             s.execute("DO $$ BEGIN RAISE NOTICE 'first'; RAISE WARNING 'second'; END $$");
+            // notices of a statement's execution are its warnings, not the connection's (as in pgjdbc)
+            for (SQLWarning w = s.getWarnings(); w != null; w = w.getNextWarning()) {
+                messages.add(w.getMessage());
+            }
+            assertEquals(List.of("first", "second"), messages);
+            assertNull(conn.getWarnings());
+            s.clearWarnings();
+            assertNull(s.getWarnings());
         }
-        SQLWarning w = conn.getWarnings();
-        List<String> messages = new ArrayList<>();
-        for (; w != null; w = w.getNextWarning()) {
-            messages.add(w.getMessage());
-        }
-        assertEquals(List.of("first", "second"), messages);
+        conn.setClientInfo("NoSuchProperty", "x"); // a warning of the connection itself
+        assertNotNull(conn.getWarnings());
         conn.clearWarnings();
         assertNull(conn.getWarnings());
     }
 
     @Test
     void warningsWithDetailAndHint() throws SQLException {
-        conn.clearWarnings();
+        SQLWarning w;
         try (Statement s = conn.createStatement()) {
             s.execute("DO $$ BEGIN RAISE NOTICE 'with extras' USING DETAIL = 'the detail', HINT = 'the hint'; END $$");
+            w = s.getWarnings();
         }
-        SQLWarning w = conn.getWarnings();
         assertNotNull(w);
         HasServerError h = assertInstanceOf(HasServerError.class, w);
         assertEquals("the detail", h.serverError().detail());

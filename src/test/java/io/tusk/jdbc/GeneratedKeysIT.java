@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -104,7 +103,6 @@ class GeneratedKeysIT extends JdbcTestBase {
 
     /** Column indexes name table columns; only the asked-for column comes back. */
     @Test
-    @Disabled("BUG: generated keys by column index return every column: GeneratedKeys.indexes is never used (RETURNING *)")
     void generatedKeysByColumnIndex() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gk(name) VALUES (?)", new int[] {1})) {
             ps.setString(1, "a");
@@ -118,7 +116,6 @@ class GeneratedKeysIT extends JdbcTestBase {
     }
 
     @Test
-    @Disabled("BUG: generated keys by column index return every column: GeneratedKeys.indexes is never used (RETURNING *)")
     void generatedKeysByColumnIndexes() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gk(name) VALUES (?)", new int[] {3, 1})) {
             ps.setString(1, "a");
@@ -207,7 +204,6 @@ class GeneratedKeysIT extends JdbcTestBase {
 
     /** pgjdbc: with its own RETURNING, executeUpdate returns the count and the RETURNING rows are the keys. */
     @Test
-    @Disabled("BUG: RETURN_GENERATED_KEYS + own RETURNING: executeUpdate throws \"A result was returned when none was expected\" (JdbcStatement.run)")
     void statementWithItsOwnReturningAndGeneratedKeys() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO gk(name) VALUES (?) RETURNING id, name",
                 Statement.RETURN_GENERATED_KEYS)) {

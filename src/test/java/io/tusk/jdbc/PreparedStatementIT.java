@@ -39,7 +39,6 @@ import java.util.List;
 import java.util.TimeZone;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
@@ -771,7 +770,6 @@ class PreparedStatementIT extends JdbcTestBase {
 
     /** PostgreSQL's protocol allows at most 65535 parameters; more must be an SQLException (pgjdbc: 22023). */
     @Test
-    @Disabled("BUG: more than 65535 parameters throws IllegalArgumentException from ParseMessage instead of SQLException")
     void tooManyParametersIsAnSqlException() throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT 1");
         for (int i = 0; i < 70_000; i++) {
@@ -842,7 +840,6 @@ class PreparedStatementIT extends JdbcTestBase {
      * inside a transaction the statement cache's retry cannot help, so it must not reuse a dropped statement.
      */
     @Test
-    @Disabled("BUG: after DEALLOCATE ALL in a transaction the cached statement is reused and fails with 26000 (Session.execute retries only when idle)")
     void deallocateAllInsideATransaction() throws SQLException {
         conn.setAutoCommit(false);
         try (PreparedStatement ps = conn.prepareStatement("SELECT ?::int + 1")) {
@@ -866,7 +863,6 @@ class PreparedStatementIT extends JdbcTestBase {
 
     /** The server rounds fractional seconds to microseconds; pgjdbc rounds the nanoseconds the same way. */
     @Test
-    @Disabled("BUG: setTimestamp truncates nanoseconds (formatter .SSSSSS in JdbcPreparedStatement) where the server, pgjdbc and setObject(LocalDateTime) round")
     void setTimestampRoundsNanosecondsToMicroseconds() throws SQLException {
         Timestamp t = Timestamp.valueOf("2024-01-02 03:04:05.123456789");
         insertAndRead("ts", Timestamp.class, ps -> ps.setTimestamp(1, t));

@@ -412,7 +412,6 @@ class ResultSetIT extends JdbcTestBase {
 
     /** JDBC ResultSet: "the value of the first matching column will be returned", also when the case differs. */
     @Test
-    @Disabled("BUG: case-insensitive column lookup returns the LAST duplicate (RowDescriptor.indexOf reverse loop + putIfAbsent)")
     void duplicateLabelsFoundCaseInsensitivelyGiveTheFirstColumn() throws Exception {
         inAllFormats("SELECT 3 AS dup, 4 AS dup", rs -> {
             assertEquals(1, rs.findColumn("DUP"));
@@ -621,7 +620,6 @@ class ResultSetIT extends JdbcTestBase {
      * prints in text.
      */
     @Test
-    @Disabled("BUG: getString of a binary timestamptz ignores the session TimeZone, so run 1 (text) and run 2 (binary) differ (TimestampTzCodec.formatBinary)")
     void timestamptzGetStringFollowsTheSessionTimeZoneInBothFormats() throws Exception {
         try (Statement s = conn.createStatement()) {
             s.execute("SET TimeZone = 'America/New_York'");

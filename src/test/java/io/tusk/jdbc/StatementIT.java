@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -307,7 +306,6 @@ class StatementIT extends JdbcTestBase {
     }
 
     @Test
-    @Disabled("BUG: Statement.getWarnings is the connection-wide notice queue, never cleared when the statement re-executes (JdbcStatement.getWarnings)")
     void statementWarningsAreClearedOnReExecution() throws SQLException {
         s.execute("DO $$ BEGIN RAISE NOTICE 'once'; END $$");
         assertNotNull(s.getWarnings());
@@ -346,7 +344,6 @@ class StatementIT extends JdbcTestBase {
 
     /** pgjdbc answers COPY through a plain Statement with an error (it sends CopyFail); it must never hang. */
     @Test
-    @Disabled("BUG: COPY FROM STDIN via Statement hangs forever: ExtendedQueryCommand does not answer CopyInResponse with CopyFail")
     void copyFromStdinThroughAStatementFailsInsteadOfHanging() throws SQLException {
         SQLException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
                 () -> assertThrows(SQLException.class, () -> s.execute("COPY st FROM STDIN")));
@@ -359,7 +356,6 @@ class StatementIT extends JdbcTestBase {
 
     /** The connection survives, so the error must not be of class 08, which pools take as "evict this connection". */
     @Test
-    @Disabled("BUG: COPY TO STDOUT via Statement fails with 08P01 ProtocolViolationException (class 08) though the connection survives")
     void copyToStdoutThroughAStatementFailsButTheConnectionSurvives() throws SQLException {
         SQLException e = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
                 () -> assertThrows(SQLException.class, () -> s.execute("COPY (SELECT 1) TO STDOUT")));
@@ -373,7 +369,6 @@ class StatementIT extends JdbcTestBase {
 
     /** A NUL character cannot be sent in SQL text; JDBC callers must get an SQLException, not a RuntimeException. */
     @Test
-    @Disabled("BUG: NUL in SQL text throws IllegalArgumentException (CStrings) out of Statement.execute instead of SQLException")
     void nulCharacterInSqlIsAnSqlException() throws SQLException {
         assertThrows(SQLException.class, () -> s.execute("SELECT 'a\0b'"));
         try (ResultSet rs = s.executeQuery("SELECT 8")) {

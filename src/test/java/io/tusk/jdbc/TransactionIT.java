@@ -14,7 +14,6 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
@@ -333,7 +332,6 @@ class TransactionIT extends JdbcTestBase {
 
     /** pgjdbc asks the server (SHOW transaction_isolation); a level set through SQL must be reported. */
     @Test
-    @Disabled("BUG: getTransactionIsolation returns a cached field, not the session level set through SQL (JdbcConnection.isolation)")
     void isolationSetThroughSqlIsReported() throws SQLException {
         try (Statement s = conn.createStatement()) {
             s.execute("SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE");
@@ -342,7 +340,6 @@ class TransactionIT extends JdbcTestBase {
     }
 
     @Test
-    @Disabled("BUG: getTransactionIsolation ignores the session default (default_transaction_isolation); it returns a cached READ COMMITTED")
     void isolationFromTheServerDefaultIsReported() throws SQLException {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("user", pg.superUser());

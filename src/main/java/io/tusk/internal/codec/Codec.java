@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -52,6 +53,16 @@ public abstract class Codec {
     /** The text the server prints for this value (its output function, DateStyle ISO). */
     public String decodeString(byte[] buf, int offset, int length, boolean binary) throws SQLException {
         return binary ? formatBinary(buf, offset, length) : new String(buf, offset, length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #decodeString(byte[], int, int, boolean)}, for types whose text depends on the
+     * session (timestamptz prints in the session's TimeZone): a binary value is printed as the
+     * server would print it in {@code sessionZone}. Other types ignore the zone.
+     */
+    public String decodeString(byte[] buf, int offset, int length, boolean binary, ZoneId sessionZone)
+            throws SQLException {
+        return decodeString(buf, offset, length, binary);
     }
 
     /** The server's text output for a binary value; also renders encoded parameters for {@link #encodeText}. */

@@ -29,6 +29,7 @@ final class ProtocolHandler extends ChannelInboundHandlerAdapter implements Mess
     private final ProtocolConnection connection;
     private ChannelHandlerContext ctx;
     private ByteBuf outbound;
+    private int markedIndex;
     private SQLException failure;
 
     ProtocolHandler(ProtocolConnection.Factory factory) {
@@ -53,6 +54,18 @@ final class ProtocolHandler extends ChannelInboundHandlerAdapter implements Mess
             outbound = ctx.alloc().ioBuffer();
         }
         message.encode(outbound);
+    }
+
+    @Override
+    public void mark() {
+        markedIndex = outbound == null ? 0 : outbound.writerIndex();
+    }
+
+    @Override
+    public void resetToMark() {
+        if (outbound != null) {
+            outbound.writerIndex(markedIndex);
+        }
     }
 
     @Override

@@ -69,6 +69,17 @@ public final class ConnectionSettings {
         return new Builder();
     }
 
+    /** A builder holding these settings, to derive others from them. */
+    public Builder toBuilder() {
+        Builder b = new Builder().hosts(hosts).database(database).user(user).password(password)
+                .applicationName(applicationName).options(options).sslMode(sslMode).sslRootCert(sslRootCert)
+                .sslCert(sslCert).sslKey(sslKey).sslDirect(sslDirect).sslSni(sslSni).channelBinding(channelBinding)
+                .connectTimeout(connectTimeout).tcpKeepAlive(tcpKeepAlive).maxMessageSize(maxMessageSize)
+                .protocolVersion(protocolVersion);
+        startupParameters.forEach(b::startupParameter);
+        return b;
+    }
+
     public List<HostSpec> hosts() { return hosts; }
     public String database() { return database; }
     public String user() { return user; }

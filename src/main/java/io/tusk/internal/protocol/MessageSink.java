@@ -14,6 +14,12 @@ public interface MessageSink {
     /** Sends everything written so far. */
     void flush();
 
+    /** Remembers how much has been written, so a command that fails while encoding can be taken back. */
+    void mark();
+
+    /** Drops what was written since {@link #mark()}, before it was sent. */
+    void resetToMark();
+
     /**
      * Closes the transport because the session cannot go on (a failed authentication exchange);
      * the driver then reports the closed connection with {@link ProtocolConnection#onClosed}.

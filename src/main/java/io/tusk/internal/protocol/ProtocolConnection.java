@@ -69,10 +69,7 @@ public final class ProtocolConnection implements CommandContext {
     /** Queues a command and writes it unless startup is still running; the caller flushes. */
     public void enqueue(Command<?> command) {
         switch (state) {
-            case READY -> {
-                command.encode(out);
-                inflight.add(command);
-            }
+            case READY -> encodeAndTrack(command);
             case STARTING -> pending.add(command);
             default -> command.fail(closedError());
         }
@@ -179,10 +176,26 @@ public final class ProtocolConnection implements CommandContext {
         state = State.READY;
         Command<?> c;
         while ((c = pending.pollFirst()) != null) {
-            c.encode(out);
-            inflight.add(c);
+            encodeAndTrack(c);
         }
         out.flush();
+    }
+
+    /**
+     * Writes a command and waits for its answer. A value no message can carry (a NUL in a string,
+     * more than 65535 parameters) fails that command alone: what it wrote is taken back unsent.
+     */
+    private void encodeAndTrack(Command<?> command) {
+        out.mark();
+        try {
+            command.encode(out);
+        } catch (IllegalArgumentException e) {
+            out.resetToMark();
+            command.fail(new SQLException("cannot send the command: " + e.getMessage(),
+                    SqlStates.INVALID_PARAMETER_VALUE, e));
+            return;
+        }
+        inflight.add(command);
     }
 
     /** Sends Terminate; the server then closes the socket and {@link #onClosed} follows. */

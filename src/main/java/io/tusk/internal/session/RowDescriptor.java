@@ -16,9 +16,23 @@ public final class RowDescriptor {
     private final Codec[] codecs;
     private final boolean[] binary;
     private volatile Map<String, Integer> byName;
+    private final SessionZone zone;
+
+    /** The session's TimeZone as the server last reported it; how timestamptz text is printed. */
+    @FunctionalInterface
+    public interface SessionZone {
+        SessionZone UTC = () -> java.time.ZoneOffset.UTC;
+
+        java.time.ZoneId get();
+    }
 
     /** @param formats the result formats the rows actually use, per column (from Bind, or the fields) */
     public RowDescriptor(RowDescriptionMessage description, short[] formats, CodecRegistry registry) {
+        this(description, formats, registry, SessionZone.UTC);
+    }
+
+    public RowDescriptor(RowDescriptionMessage description, short[] formats, CodecRegistry registry, SessionZone zone) {
+        this.zone = zone;
         this.fields = description.fields();
         this.codecs = new Codec[fields.length];
         this.binary = new boolean[fields.length];
@@ -33,6 +47,11 @@ public final class RowDescriptor {
     /** For a result whose rows carry the formats written in the description (a portal Describe). */
     public RowDescriptor(RowDescriptionMessage description, CodecRegistry registry) {
         this(description, null, registry);
+    }
+
+    /** The session's time zone, for {@link io.tusk.internal.codec.Codec#decodeString(byte[], int, int, boolean, java.time.ZoneId)}. */
+    public java.time.ZoneId sessionZone() {
+        return zone.get();
     }
 
     public int size() {
@@ -66,8 +85,8 @@ public final class RowDescriptor {
             for (int i = fields.length - 1; i >= 0; i--) {
                 map.put(fields[i].name(), i);
             }
-            for (int i = fields.length - 1; i >= 0; i--) {
-                map.putIfAbsent("\0" + fields[i].name().toLowerCase(Locale.ROOT), i);
+            for (int i = 0; i < fields.length; i++) {
+                map.putIfAbsent("\0" + fields[i].name().toLowerCase(Locale.ROOT), i); // the first one wins
             }
             byName = map;
         }

@@ -45,11 +45,34 @@ public final class Session {
     private final StatementCache<CachedStatement> cache;
     private final ConcurrentLinkedQueue<String> statementsToClose = new ConcurrentLinkedQueue<>();
     private volatile boolean implicitTransactions;
+    private final RowDescriptor.SessionZone zone;
+    private volatile String zoneName;
+    private volatile java.time.ZoneId zoneId = java.time.ZoneOffset.UTC;
 
     public Session(NettyConnection connection, CodecRegistry registry, int cacheSize, int maxCacheableSqlLength) {
         this.connection = connection;
+        this.zone = this::sessionZone;
         this.registry = registry;
         this.cache = new StatementCache<>(cacheSize, maxCacheableSqlLength, s -> statementsToClose.add(s.name()));
+    }
+
+    /**
+     * The session's TimeZone, from the server's last ParameterStatus. A name Java does not know (a
+     * POSIX string) falls back to UTC, the zone timestamptz values are decoded in anyway.
+     */
+    private java.time.ZoneId sessionZone() {
+        String name = connection.session().parameter("TimeZone");
+        if (name != null && !name.equals(zoneName)) {
+            java.time.ZoneId id;
+            try {
+                id = java.time.ZoneId.of(name);
+            } catch (java.time.DateTimeException e) {
+                id = java.time.ZoneOffset.UTC;
+            }
+            zoneId = id;
+            zoneName = name;
+        }
+        return zoneId;
     }
 
     public NettyConnection connection() {
@@ -137,8 +160,8 @@ public final class Session {
             PreparedStatementInfo info = cmd.statementInfo();
             short[] formats = RowDescriptor.preferredFormats(info.description(), registry);
             cache.put(sql, params.types(), new CachedStatement(name, info.parameterTypes(), info.description(),
-                    formats, new RowDescriptor(info.description(), formats, registry)));
-            return toResultWith(r, r.description() == null ? null : new RowDescriptor(info.description(), new short[0], registry));
+                    formats, new RowDescriptor(info.description(), formats, registry, zone)));
+            return toResultWith(r, r.description() == null ? null : new RowDescriptor(info.description(), new short[0], registry, zone));
         });
     }
 
@@ -148,7 +171,7 @@ public final class Session {
         return submit(new PrepareCommand(name, sql, parameterTypes)).thenApply(info -> {
             short[] formats = RowDescriptor.preferredFormats(info.description(), registry);
             return new CachedStatement(name, info.parameterTypes(), info.description(), formats,
-                    new RowDescriptor(info.description(), formats, registry));
+                    new RowDescriptor(info.description(), formats, registry, zone));
         });
     }
 
@@ -240,11 +263,15 @@ public final class Session {
     }
 
     private RowDescriptor describe(QueryResult r) {
-        return r.description() == null ? null : new RowDescriptor(r.description(), registry);
+        return r.description() == null ? null : new RowDescriptor(r.description(), null, registry, zone);
     }
 
     /** A statement that returns no rows (its answer had no RowDescription) gets no descriptor. */
-    private static StatementResult toResultWith(QueryResult r, RowDescriptor descriptor) {
+    private StatementResult toResultWith(QueryResult r, RowDescriptor descriptor) {
+        String tag = r.commandTag();
+        if ("DISCARD ALL".equals(tag) || "DEALLOCATE ALL".equals(tag)) {
+            cache.clear(); // the server dropped every prepared statement; none is to be closed or reused
+        }
         return new StatementResult(r.description() == null ? null : descriptor, r.rows(), r.commandTag(), r.rowCount(),
                 r.suspended());
     }

@@ -4,6 +4,7 @@ import io.tusk.internal.codec.CodecRegistry;
 import io.tusk.internal.config.ConnectionConfig;
 import io.tusk.internal.net.Connector;
 import io.tusk.internal.net.NettyConnection;
+import io.tusk.internal.protocol.ConnectionSettings;
 import io.tusk.internal.protocol.SessionListener;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
@@ -18,11 +19,28 @@ public final class Sessions {
         return new Connector().connect(config.toSettings(), listener).thenApply(c -> session(c, config));
     }
 
-    /** A session whose I/O the calling threads perform (JDBC; DESIGN.md, "The synchronous path"). */
+    /**
+     * A session whose I/O the calling threads perform (JDBC; DESIGN.md, "The synchronous path").
+     * Its TimeZone is the JVM's, as pgjdbc sets it: JDBC's date and time methods work in the JVM's
+     * zone, and the server's text for timestamptz values must agree with them.
+     */
     public static Session openBlocking(ConnectionConfig config, SessionListener listener) throws SQLException {
-        NettyConnection c = new Connector().connectBlocking(config.toSettings(), listener);
+        NettyConnection c = new Connector().connectBlocking(withJvmTimeZone(config.toSettings()), listener);
         c.socketTimeout(config.socketTimeout());
         return session(c, config);
+    }
+
+    static ConnectionSettings withJvmTimeZone(ConnectionSettings settings) {
+        String options = settings.options() == null ? "" : settings.options().toLowerCase(java.util.Locale.ROOT);
+        boolean given = options.contains("timezone") || settings.startupParameters().keySet().stream()
+                .anyMatch(k -> k.equalsIgnoreCase("TimeZone"));
+        String zone = java.util.TimeZone.getDefault().getID();
+        // IANA names (Europe/Paris, UTC) mean the same to PostgreSQL; Java's "GMT+05:30" forms do not
+        // (POSIX reverses their sign), so those leave the server's default in place
+        if (given || !zone.matches("[A-Za-z_]+(/[A-Za-z0-9_+-]+)*") ) {
+            return settings;
+        }
+        return settings.toBuilder().startupParameter("TimeZone", zone).build();
     }
 
     private static Session session(NettyConnection c, ConnectionConfig config) {

@@ -55,6 +55,18 @@ class ProtocolConnectionTest {
         public void close() {
             closed = true;
         }
+
+        private int mark;
+
+        @Override
+        public void mark() {
+            mark = written.size();
+        }
+
+        @Override
+        public void resetToMark() {
+            written.subList(mark, written.size()).clear();
+        }
     }
 
     /** Remembers how a command ended. */

@@ -6,6 +6,8 @@ import io.tusk.internal.codec.Oids;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
@@ -61,6 +63,21 @@ public final class TimestampTzCodec extends Codec {
     @Override
     public Object decodeObject(byte[] buf, int offset, int length, boolean binary) throws SQLException {
         return decodeOffsetDateTime(buf, offset, length, binary);
+    }
+
+    /** Binary values print in the session's zone, so both wire formats give the server's text. */
+    @Override
+    public String decodeString(byte[] buf, int offset, int length, boolean binary, ZoneId sessionZone)
+            throws SQLException {
+        if (!binary || sessionZone == null) {
+            return decodeString(buf, offset, length, binary);
+        }
+        OffsetDateTime t = decodeOffsetDateTime(buf, offset, length, true);
+        if (isInfinite(t)) {
+            return t.equals(OffsetDateTime.MAX) ? "infinity" : "-infinity";
+        }
+        ZonedDateTime local = t.atZoneSameInstant(sessionZone);
+        return IsoDateText.formatTimestampTz(local.toLocalDateTime(), local.getOffset().getTotalSeconds());
     }
 
     @Override

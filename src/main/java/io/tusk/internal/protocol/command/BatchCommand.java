@@ -17,6 +17,7 @@ import io.tusk.internal.protocol.message.frontend.DescribeMessage;
 import io.tusk.internal.protocol.message.frontend.ExecuteMessage;
 import io.tusk.internal.protocol.message.frontend.ParseMessage;
 import io.tusk.internal.protocol.message.frontend.SyncMessage;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -73,7 +74,8 @@ public final class BatchCommand extends Command<List<QueryResult>> {
     }
 
     @Override
-    protected void handle(BackendMessage message, CommandContext context) throws ProtocolViolationException {
+    protected void handle(BackendMessage message, CommandContext context) throws SQLException {
+        CopyRefusal.check(message, context, true);
         if (message instanceof DataRowMessage row) {
             collector.row(row);
         } else if (message instanceof CommandCompleteMessage c) {

@@ -99,7 +99,8 @@ public final class ExtendedQueryCommand extends Command<QueryResult> {
     }
 
     @Override
-    protected void handle(BackendMessage message, CommandContext context) throws ProtocolViolationException {
+    protected void handle(BackendMessage message, CommandContext context) throws SQLException {
+        CopyRefusal.check(message, context, true);
         if (message instanceof DataRowMessage row) {
             collector.row(row);
         } else if (message instanceof RowDescriptionMessage d) {

@@ -6,22 +6,17 @@ import io.tusk.internal.protocol.MessageSink;
 import io.tusk.internal.protocol.ProtocolViolationException;
 import io.tusk.internal.protocol.message.backend.BackendMessage;
 import io.tusk.internal.protocol.message.backend.CommandCompleteMessage;
-import io.tusk.internal.protocol.message.backend.CopyDataMessage;
-import io.tusk.internal.protocol.message.backend.CopyDoneMessage;
-import io.tusk.internal.protocol.message.backend.CopyInResponseMessage;
-import io.tusk.internal.protocol.message.backend.CopyOutResponseMessage;
 import io.tusk.internal.protocol.message.backend.DataRowMessage;
 import io.tusk.internal.protocol.message.backend.EmptyQueryResponseMessage;
 import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
-import io.tusk.internal.protocol.message.frontend.CopyFailMessage;
 import io.tusk.internal.protocol.message.frontend.QueryMessage;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
  * A Query message: one or more statements in one string, text results, one result per statement.
  * An error stops the statements after it (the server's rule), and the command fails with it.
- * COPY is not this command's business: a COPY FROM STDIN is refused with CopyFail so the server
- * does not wait for data forever, and the rows of a COPY TO STDOUT are discarded.
+ * A COPY started by the SQL is refused ({@link CopyRefusal}).
  */
 public final class SimpleQueryCommand extends Command<List<QueryResult>> {
     private final String sql;
@@ -37,7 +32,8 @@ public final class SimpleQueryCommand extends Command<List<QueryResult>> {
     }
 
     @Override
-    protected void handle(BackendMessage message, CommandContext context) throws ProtocolViolationException {
+    protected void handle(BackendMessage message, CommandContext context) throws SQLException {
+        CopyRefusal.check(message, context, false);
         if (message instanceof DataRowMessage row) {
             collector.row(row);
         } else if (message instanceof RowDescriptionMessage d) {
@@ -46,11 +42,7 @@ public final class SimpleQueryCommand extends Command<List<QueryResult>> {
             collector.complete(c);
         } else if (message instanceof EmptyQueryResponseMessage) {
             collector.emptyQuery();
-        } else if (message instanceof CopyInResponseMessage) {
-            context.out().write(new CopyFailMessage("COPY FROM STDIN is not supported in a plain query"));
-            context.out().flush();
-        } else if (!(message instanceof CopyOutResponseMessage || message instanceof CopyDataMessage
-                || message instanceof CopyDoneMessage)) {
+        } else {
             throw new ProtocolViolationException("unexpected " + message + " in the answer to a simple query");
         }
     }
