@@ -216,7 +216,22 @@ public final class JdbcResultSet implements ResultSet {
     @Override
     public String getString(int columnIndex) throws SQLException {
         Codec codec = value(columnIndex);
-        return codec == null ? null : codec.decodeString(data, offset, length, format, descriptor.sessionZone());
+        if (codec == null) {
+            return null;
+        }
+        String value = codec.decodeString(data, offset, length, format, descriptor.sessionZone());
+        int max = maxFieldSize();
+        return max > 0 && value.length() > max && isCharacter(codec) ? value.substring(0, max) : value;
+    }
+
+    /** Statement.setMaxFieldSize: JDBC cuts character and binary values, silently. */
+    private int maxFieldSize() {
+        return owner instanceof JdbcStatement s ? s.maxFieldSize() : 0;
+    }
+
+    private static boolean isCharacter(Codec codec) {
+        int type = JdbcTypes.sqlType(codec.oid());
+        return type == java.sql.Types.VARCHAR || type == java.sql.Types.CHAR || type == java.sql.Types.LONGVARCHAR;
     }
 
     @Override
@@ -278,7 +293,13 @@ public final class JdbcResultSet implements ResultSet {
     @Override
     public byte[] getBytes(int columnIndex) throws SQLException {
         Codec codec = value(columnIndex);
-        return codec == null ? null : codec.decodeBytes(data, offset, length, format);
+        if (codec == null) {
+            return null;
+        }
+        byte[] value = codec.decodeBytes(data, offset, length, format);
+        int max = maxFieldSize();
+        boolean binaryType = JdbcTypes.sqlType(codec.oid()) == java.sql.Types.BINARY;
+        return max > 0 && value.length > max && binaryType ? java.util.Arrays.copyOf(value, max) : value;
     }
 
     @Override public Date getDate(int columnIndex) throws SQLException { return getDate(columnIndex, null); }

@@ -33,6 +33,7 @@ public class JdbcStatement implements Statement {
     private boolean closed;
     private boolean closeOnCompletion;
     private long maxRows;
+    private int maxFieldSize;
     private int fetchSize;
     private int fetchDirection = ResultSet.FETCH_FORWARD;
     private int queryTimeoutSeconds;
@@ -460,15 +461,22 @@ public class JdbcStatement implements Statement {
     @Override
     public int getMaxFieldSize() throws SQLException {
         checkOpen();
-        return 0;
+        return maxFieldSize;
     }
 
+    /** Character and binary values longer than this are cut in this statement's result sets; 0 for no limit. */
     @Override
     public void setMaxFieldSize(int max) throws SQLException {
         checkOpen();
         if (max < 0) {
             throw new SQLException("max field size: " + max + " (expected: >= 0)", SqlStates.INVALID_PARAMETER_VALUE);
         }
+        maxFieldSize = max;
+    }
+
+    /** For this statement's result sets, which apply it to character and binary columns. */
+    final int maxFieldSize() {
+        return maxFieldSize;
     }
 
     @Override

@@ -45,6 +45,23 @@ class StatementIT extends JdbcTestBase {
     }
 
     @Test
+    void maxFieldSizeCutsCharacterAndBinaryValuesOnly() throws SQLException {
+        s.setMaxFieldSize(3);
+        assertEquals(3, s.getMaxFieldSize());
+        try (ResultSet rs = s.executeQuery("SELECT 'abcdef'::text, '\\x0102030405'::bytea, 123456")) {
+            assertTrue(rs.next());
+            assertEquals("abc", rs.getString(1));
+            assertEquals(3, rs.getBytes(2).length);
+            assertEquals("123456", rs.getString(3), "numbers are not cut");
+        }
+        s.setMaxFieldSize(0);
+        try (ResultSet rs = s.executeQuery("SELECT 'abcdef'::text")) {
+            assertTrue(rs.next());
+            assertEquals("abcdef", rs.getString(1));
+        }
+    }
+
+    @Test
     void executeQueryReturnsRows() throws SQLException {
         try (ResultSet rs = s.executeQuery("SELECT generate_series(1, 5)")) {
             assertEquals(List.of(1, 2, 3, 4, 5), ints(rs));
