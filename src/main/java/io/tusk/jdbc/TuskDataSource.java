@@ -36,6 +36,10 @@ public class TuskDataSource implements DataSource {
     private int loginTimeoutSeconds;
     private PrintWriter logWriter;
 
+    /** An unconfigured data source: localhost, the default port, the user's own database. */
+    public TuskDataSource() {
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         return getConnection(properties.getProperty("user"), properties.getProperty("password"));

@@ -45,6 +45,10 @@ public final class TuskDriver implements Driver {
         }
     }
 
+    /** One instance registers itself when the class loads; tools may create more (HikariCP's driverClassName). */
+    public TuskDriver() {
+    }
+
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
         if (url == null) {
