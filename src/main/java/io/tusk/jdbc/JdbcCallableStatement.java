@@ -24,11 +24,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@link CallableStatement} for {@code {call proc(?, ?)}} (a PostgreSQL procedure, run with CALL)
- * and {@code {? = call func(?)}} (a function, run as {@code SELECT * FROM func(...)}). OUT
- * parameters are read from the row the call returns: the k-th registered OUT parameter is the
- * k-th column. OUT parameters of a procedure that were not set are sent as NULL, as PostgreSQL
- * expects. Parameters are addressed by index; names are not supported.
+ * {@link CallableStatement} for {@code {? = call func(?)}} and {@code {call func(?)}}, both run as
+ * {@code SELECT * FROM func(...)} as pgjdbc does by default (escapeSyntaxCallMode=select), and for a
+ * plain {@code CALL proc(?, ?)} of a PostgreSQL procedure. OUT parameters are read from the row the
+ * call returns: the k-th registered OUT parameter is the k-th column. OUT parameters that were not
+ * set are sent as NULL, as a procedure's CALL expects. Parameters are addressed by index; names are
+ * not supported. Known gaps: the escapeSyntaxCallMode property, and leaving a function's OUT
+ * parameters out of {@code {call func(?, ?)}} (tck/known-gaps.txt).
  *
  * <p>Most of this class's length is the interface's name-based overloads, each of which refuses.
  */
