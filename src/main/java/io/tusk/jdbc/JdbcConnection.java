@@ -399,7 +399,7 @@ public final class JdbcConnection implements Connection {
             if (timeoutSeconds > 0) {
                 session.connection().socketTimeout(Duration.ofSeconds(timeoutSeconds));
             }
-            Await.result(session.connection().submit(new io.tusk.internal.protocol.command.SimpleQueryCommand("")));
+            Await.result(session.simpleQuery(""));
             return true;
         } catch (SQLException e) {
             return false;
