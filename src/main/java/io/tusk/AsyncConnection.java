@@ -1,6 +1,6 @@
 package io.tusk;
 
-import io.tusk.internal.protocol.command.RowData;
+import io.tusk.internal.row.RowData;
 import io.tusk.internal.session.CachedStatement;
 import io.tusk.internal.session.Parameters;
 import io.tusk.internal.session.Session;

@@ -1,6 +1,6 @@
 package io.tusk;
 
-import io.tusk.internal.protocol.command.RowData;
+import io.tusk.internal.row.RowData;
 import io.tusk.internal.session.RowDescriptor;
 import java.math.BigDecimal;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package io.tusk.jdbc;
 
 import io.tusk.internal.codec.CodecRegistry;
 import io.tusk.internal.error.SqlStates;
-import io.tusk.internal.protocol.command.RowData;
+import io.tusk.internal.row.RowData;
 import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
 import io.tusk.internal.session.RowDescriptor;
 import io.tusk.internal.session.StatementResult;

@@ -5,7 +5,7 @@ import io.tusk.internal.codec.CodecErrors;
 import io.tusk.internal.codec.CodecRegistry;
 import io.tusk.internal.codec.array.ArrayCodec;
 import io.tusk.internal.error.SqlStates;
-import io.tusk.internal.protocol.command.RowData;
+import io.tusk.internal.row.RowData;
 import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
 import io.tusk.internal.session.RowDescriptor;
 import java.io.ByteArrayInputStream;

@@ -2,7 +2,7 @@ package io.tusk.jdbc;
 
 import io.tusk.internal.error.SqlStates;
 import io.tusk.internal.protocol.command.QueryResult;
-import io.tusk.internal.protocol.command.RowData;
+import io.tusk.internal.row.RowData;
 import io.tusk.internal.session.Parameters;
 import io.tusk.internal.session.Session;
 import io.tusk.internal.session.StatementResult;

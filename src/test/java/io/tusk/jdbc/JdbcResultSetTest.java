@@ -13,7 +13,7 @@ import io.netty.buffer.Unpooled;
 import io.tusk.internal.codec.Codec;
 import io.tusk.internal.codec.CodecRegistry;
 import io.tusk.internal.codec.Oids;
-import io.tusk.internal.protocol.command.RowData;
+import io.tusk.internal.row.RowData;
 import io.tusk.internal.protocol.message.backend.BackendMessages;
 import io.tusk.internal.protocol.message.backend.DataRowMessage;
 import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
@@ -122,11 +122,9 @@ class JdbcResultSetTest {
                 buf.writeInt(v.length).writeBytes(v);
             }
         }
-        DataRowMessage message = (DataRowMessage) BackendMessages.parse((byte) 'D', buf);
         try {
-            return RowData.copyOf(message);
+            return ((DataRowMessage) BackendMessages.parse((byte) 'D', buf)).row();
         } finally {
-            message.release();
             buf.release();
         }
     }

@@ -1,11 +1,13 @@
 package io.tusk.internal.net;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.tusk.internal.error.SqlStates;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -13,6 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -26,21 +29,47 @@ import java.util.concurrent.locks.ReentrantLock;
  * socket and feeds the pipeline until its future is done. Threads that wait at the same time take
  * turns through the lock; a command may complete while another thread is pumping, which is fine
  * because answers arrive in order.
+ *
+ * <p>Buffers: the calling threads are not Netty threads, so Netty's pooled allocator would serve
+ * them without a thread cache, taking an arena lock and often freeing a whole chunk on every
+ * allocation. This driver therefore gives its channel unpooled heap buffers (what the frame decoder
+ * allocates when it must join two reads), reads into one direct buffer of its own that is reused
+ * while the frame decoder does not hold on to it, and writes the protocol handler's reused direct
+ * buffer: in the common case a round trip allocates no buffer at all, and the socket reads and
+ * writes the buffers' memory without the JDK's copy through a temporary direct buffer.
  */
 final class BlockingChannelDriver {
     private static final int READ_CHUNK = 32 * 1024;
     private static final int WRITE_SLICE = 64 * 1024;
+    /**
+     * Unpooled, heap for {@code buffer()} (see the class comment), and direct buffers that the JDK's
+     * cleaner frees should a connection be dropped without being closed.
+     */
+    private static final UnpooledByteBufAllocator HEAP = new UnpooledByteBufAllocator(false, false, false);
 
     private final SocketChannel socket;
     private final EmbeddedChannel channel;
     private final InputStream in;
+    private final OutputStream out;
+    /**
+     * Where reads land. Reused as long as only this driver holds it: the frame decoder keeps (and
+     * retains) it only when a frame is cut off at its end, and then merges the next read into a copy
+     * of its own, because Netty's cumulator never writes into a buffer that someone else also holds.
+     */
+    private final ByteBuf readBuffer;
+    private boolean readBufferReleased;
+    /** What the protocol handler flushed straight to this driver (see {@link #send}), oldest first. */
+    private final ArrayDeque<ByteBuf> unsent = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private volatile int socketTimeoutMillis;
 
     private BlockingChannelDriver(SocketChannel socket) throws IOException {
         this.socket = socket;
         this.in = socket.socket().getInputStream();
+        this.out = socket.socket().getOutputStream();
         this.channel = new EmbeddedChannel();
+        this.channel.config().setAllocator(HEAP);
+        this.readBuffer = HEAP.directBuffer(READ_CHUNK, READ_CHUNK);
     }
 
     /** Connects the socket within {@code timeout}; the pipeline is empty and active. */
@@ -95,6 +124,9 @@ final class BlockingChannelDriver {
             while (!done.isDone() && pumpOnce(deadlineNanos)) {
                 // each round writes what is queued and reads once
             }
+            if (!channel.isOpen()) {
+                shutDown(); // the last answer ended the connection (a FATAL error): let go of the socket now
+            }
         } finally {
             lock.unlock();
         }
@@ -108,7 +140,7 @@ final class BlockingChannelDriver {
         try {
             writeQueued();
             if (!channel.isOpen()) {
-                closeSocket();
+                shutDown();
                 return false;
             }
             int timeout = socketTimeoutMillis;
@@ -117,9 +149,8 @@ final class BlockingChannelDriver {
                 timeout = timeout == 0 ? (int) Math.min(Integer.MAX_VALUE, left) : (int) Math.min(timeout, left);
             }
             socket.socket().setSoTimeout(timeout);
-            if (!readChunk()) {
-                channel.close();
-                closeSocket();
+            if (!readChunk(timeout)) {
+                shutDown();
                 return false;
             }
             writeQueued(); // replies written while handling input (SASL, CopyFail) go out now
@@ -147,41 +178,70 @@ final class BlockingChannelDriver {
      */
     private void writeQueued() throws IOException {
         ByteBuf buf;
-        while ((buf = channel.readOutbound()) != null) {
+        while ((buf = unsent.poll()) != null || (buf = channel.readOutbound()) != null) {
             try {
-                ByteBuffer nio = buf.nioBuffer();
-                while (nio.remaining() > WRITE_SLICE) {
-                    int end = nio.limit();
-                    nio.limit(nio.position() + WRITE_SLICE);
-                    writeFully(nio);
-                    nio.limit(end);
+                while (buf.readableBytes() > WRITE_SLICE) {
+                    write(buf, WRITE_SLICE);
                     readAvailable();
                 }
-                writeFully(nio);
+                write(buf, buf.readableBytes());
             } finally {
                 buf.release();
             }
         }
     }
 
-    private void writeFully(ByteBuffer nio) throws IOException {
-        while (nio.hasRemaining()) {
-            socket.write(nio);
+    /**
+     * Takes bytes to write from a handler with nothing but this driver below it, skipping the
+     * embedded channel's outbound buffer; written by the next {@link #writeQueued}. Only called
+     * from the pipeline, so with the lock held.
+     */
+    void send(ByteBuf buf) {
+        unsent.add(buf);
+    }
+
+    /** Writes {@code length} bytes from {@code buf}'s reader index. */
+    private void write(ByteBuf buf, int length) throws IOException {
+        if (buf.nioBufferCount() == 1) {
+            // internalNioBuffer: a view the buffer keeps, rather than a new ByteBuffer per write
+            ByteBuffer nio = buf.internalNioBuffer(buf.readerIndex(), length);
+            while (nio.hasRemaining()) {
+                socket.write(nio);
+            }
+        } else {
+            buf.getBytes(buf.readerIndex(), out, length);
         }
+        buf.skipBytes(length);
     }
 
     private void readAvailable() throws IOException {
         while (in.available() > 0 && channel.isOpen()) {
-            readChunk();
+            readChunk(0); // data is waiting: the read does not block
         }
     }
 
-    /** One read into the pipeline; false at end of stream. */
-    private boolean readChunk() throws IOException {
-        ByteBuf buf = channel.alloc().heapBuffer(READ_CHUNK);
+    /**
+     * One read into the pipeline; false at end of stream.
+     *
+     * @param timeoutMillis the bound set as the socket's SO_TIMEOUT, 0 for none
+     */
+    private boolean readChunk(int timeoutMillis) throws IOException {
+        ByteBuf buf;
+        if (readBuffer.refCnt() == 1) {
+            buf = readBuffer.clear().retain(); // the reference the decoder releases when done with it
+        } else {
+            buf = channel.alloc().heapBuffer(READ_CHUNK); // the decoder still holds the last read's tail
+        }
         int n;
         try {
-            n = buf.writeBytes(in, READ_CHUNK);
+            if (buf == readBuffer && timeoutMillis == 0) {
+                n = socket.read(readBuffer.internalNioBuffer(0, READ_CHUNK)); // blocking, no bound asked for
+                if (n > 0) {
+                    readBuffer.writerIndex(n);
+                }
+            } else {
+                n = buf.writeBytes(in, READ_CHUNK); // the stream applies the socket's SO_TIMEOUT
+            }
         } catch (IOException | RuntimeException e) {
             buf.release();
             throw e;
@@ -203,6 +263,11 @@ final class BlockingChannelDriver {
     /** Ends the connection with {@code error}: the pipeline fails every waiting command. */
     void fail(SQLException error) {
         channel.pipeline().fireExceptionCaught(error);
+        shutDown();
+    }
+
+    /** Closes pipeline and socket and releases the buffers; only with the lock held. */
+    private void shutDown() {
         channel.close();
         releaseQueued();
         closeSocket();
@@ -217,9 +282,7 @@ final class BlockingChannelDriver {
             } catch (IOException ignored) {
                 // closing anyway
             }
-            channel.close();
-            releaseQueued();
-            closeSocket();
+            shutDown();
         } finally {
             lock.unlock();
         }
@@ -233,8 +296,7 @@ final class BlockingChannelDriver {
         closeSocket();
         if (lock.tryLock()) {
             try {
-                channel.close();
-                releaseQueued();
+                shutDown();
             } finally {
                 lock.unlock();
             }
@@ -244,6 +306,14 @@ final class BlockingChannelDriver {
     private void releaseQueued() {
         channel.releaseOutbound();
         channel.releaseInbound();
+        ByteBuf buf;
+        while ((buf = unsent.poll()) != null) {
+            buf.release();
+        }
+        if (!readBufferReleased) {
+            readBufferReleased = true;
+            readBuffer.release(); // this driver's reference; the decoder released its own when the channel closed
+        }
     }
 
     private void closeSocket() {

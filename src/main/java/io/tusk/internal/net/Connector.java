@@ -289,8 +289,9 @@ public final class Connector {
         }
 
         private void startProtocol(X509Certificate serverCertificate) {
+            boolean raw = driver != null && channel.pipeline().get(SslHandler.class) == null;
             ProtocolHandler handler = new ProtocolHandler(
-                    out -> new ProtocolConnection(out, settings.protocolVersion(), listener));
+                    out -> new ProtocolConnection(out, settings.protocolVersion(), listener), raw ? driver::send : null);
             channel.pipeline().addLast("frame-decoder", new FrameDecoder(settings.maxMessageSize()));
             channel.pipeline().addLast("protocol", handler);
             StartupHandshake startup = new StartupHandshake(settings, serverCertificate);

@@ -14,12 +14,12 @@ import java.util.List;
  * length cannot make the driver buffer gigabytes. After the first violation every further byte is
  * discarded: the stream cannot be resynchronised and the handler above closes the connection.
  *
- * <p>Bodies are parsed from a slice of the cumulation, never copied. {@code DataRowMessage} and
- * {@code CopyDataMessage} retain such a slice, which stays valid with the default
+ * <p>Bodies are parsed from a slice of the cumulation ({@code DataRowMessage} copies its row out
+ * in one piece). {@code CopyDataMessage} retains such a slice, which stays valid with the default
  * {@link #MERGE_CUMULATOR} (checked for Netty 4.1.128): while a slice is held the cumulation's
  * refCnt is above 1, and then the cumulator only appends past the writer index or, when it must
  * grow, copies into a new buffer; {@code discardSomeReadBytes()} also skips shared cumulations.
- * The price is that one live row keeps its whole cumulation buffer alive.
+ * The price is that one live COPY chunk keeps its whole cumulation buffer alive.
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
 

@@ -14,6 +14,7 @@ import io.tusk.internal.protocol.message.frontend.FrontendMessage;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +26,29 @@ import org.slf4j.LoggerFactory;
  */
 final class ProtocolHandler extends ChannelInboundHandlerAdapter implements MessageSink {
     private static final Logger log = LoggerFactory.getLogger(ProtocolHandler.class);
+    private static final int SPARE_LIMIT = 16 * 1024;
 
     private final ProtocolConnection connection;
     private ChannelHandlerContext ctx;
     private ByteBuf outbound;
+    /**
+     * One outbound buffer kept across flushes (this handler's reference), reused whenever the
+     * transport has released it, so a request costs no allocation; a flush while it is still being
+     * written gets a fresh buffer. Not kept once a large batch has grown it past {@link #SPARE_LIMIT}.
+     */
+    private ByteBuf spare;
+    /**
+     * Where flushed bytes go when this handler sits directly on a caller-driven socket (no TLS
+     * below it): straight to the driver that writes them, rather than through the embedded
+     * channel's outbound buffer, which costs as much per request as encoding it. {@code null} sends
+     * them down the pipeline.
+     */
+    private final Consumer<ByteBuf> rawTransport;
     private int markedIndex;
     private SQLException failure;
 
-    ProtocolHandler(ProtocolConnection.Factory factory) {
+    ProtocolHandler(ProtocolConnection.Factory factory, Consumer<ByteBuf> rawTransport) {
+        this.rawTransport = rawTransport;
         this.connection = factory.create(this);
     }
 
@@ -51,9 +67,25 @@ final class ProtocolHandler extends ChannelInboundHandlerAdapter implements Mess
             log.trace("{}", message); // toString() carries the FE=> prefix
         }
         if (outbound == null) {
-            outbound = ctx.alloc().ioBuffer();
+            outbound = acquireOutbound();
         }
         message.encode(outbound);
+    }
+
+    private ByteBuf acquireOutbound() {
+        ByteBuf reusable = spare;
+        if (reusable != null && reusable.refCnt() == 1) {
+            if (reusable.capacity() <= SPARE_LIMIT) {
+                return reusable.clear().retain(); // the transport releases this reference after writing
+            }
+            reusable.release();
+            spare = null;
+        }
+        ByteBuf fresh = ctx.alloc().ioBuffer();
+        if (spare == null) {
+            spare = fresh.retain();
+        }
+        return fresh;
     }
 
     @Override
@@ -73,7 +105,11 @@ final class ProtocolHandler extends ChannelInboundHandlerAdapter implements Mess
         ByteBuf buf = outbound;
         if (buf != null) {
             outbound = null;
-            ctx.writeAndFlush(buf, ctx.voidPromise());
+            if (rawTransport != null) {
+                rawTransport.accept(buf);
+            } else {
+                ctx.writeAndFlush(buf, ctx.voidPromise());
+            }
         }
     }
 
@@ -113,6 +149,10 @@ final class ProtocolHandler extends ChannelInboundHandlerAdapter implements Mess
         if (outbound != null) {
             outbound.release();
             outbound = null;
+        }
+        if (spare != null) {
+            spare.release();
+            spare = null;
         }
         connection.onClosed(failure != null ? failure : new SQLNonTransientConnectionException(
                 "the server closed the connection", SqlStates.CONNECTION_FAILURE));

@@ -131,23 +131,8 @@ public final class Session {
         if (cached != null) {
             ExtendedQueryCommand cmd = new ExtendedQueryCommand(cached.name(), null, null, params.formats(),
                     params.values(), cached.resultFormats(), maxRows, cached.description());
-            return submit(cmd).handle((r, e) -> {
-                if (e == null) {
-                    return CompletableFuture.completedFuture(toResultWith(r, cached.descriptor()));
-                }
-                SQLException error = unwrap(e);
-                if (mayRetry && isStale(error)) {
-                    if (INVALID_SQL_STATEMENT_NAME.equals(error.getSQLState())) {
-                        cache.clear(); // DISCARD ALL or DEALLOCATE ALL: none of them exists any more
-                    } else {
-                        cache.invalidate(sql, params.types());
-                    }
-                    if (connection.session().transactionStatus() == 'I') {
-                        return execute(sql, params, maxRows, true, false);
-                    }
-                }
-                return CompletableFuture.<StatementResult>failedFuture(error);
-            }).thenCompose(f -> f);
+            CompletableFuture<StatementResult> done = submit(cmd).thenApply(r -> toResultWith(r, cached.descriptor()));
+            return mayRetry ? done.exceptionallyCompose(e -> retryIfStale(unwrap(e), sql, params, maxRows)) : done;
         }
         String name = cache.nextName();
         ExtendedQueryCommand cmd = new ExtendedQueryCommand(name, sql, params.types(), params.formats(),
@@ -163,6 +148,25 @@ public final class Session {
                     formats, new RowDescriptor(info.description(), formats, registry, zone)));
             return toResultWith(r, r.description() == null ? null : new RowDescriptor(info.description(), new short[0], registry, zone));
         });
+    }
+
+    /**
+     * After a cached statement failed: when the server no longer has it as cached, forgets it and,
+     * outside a transaction, runs the statement once more, prepared anew.
+     */
+    private CompletableFuture<StatementResult> retryIfStale(SQLException error, String sql, Parameters params,
+            int maxRows) {
+        if (isStale(error)) {
+            if (INVALID_SQL_STATEMENT_NAME.equals(error.getSQLState())) {
+                cache.clear(); // DISCARD ALL or DEALLOCATE ALL: none of them exists any more
+            } else {
+                cache.invalidate(sql, params.types());
+            }
+            if (connection.session().transactionStatus() == 'I') {
+                return execute(sql, params, maxRows, true, false);
+            }
+        }
+        return CompletableFuture.failedFuture(error);
     }
 
     /** Prepares a statement outside the cache (an explicit prepare, asyncpg's {@code prepare()}). */

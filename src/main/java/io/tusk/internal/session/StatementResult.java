@@ -1,6 +1,6 @@
 package io.tusk.internal.session;
 
-import io.tusk.internal.protocol.command.RowData;
+import io.tusk.internal.row.RowData;
 import java.util.List;
 
 /**

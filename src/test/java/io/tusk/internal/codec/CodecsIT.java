@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tusk.internal.codec.CodecSamples.Sample;
 import io.tusk.internal.protocol.command.QueryResult;
-import io.tusk.internal.protocol.command.RowData;
+import io.tusk.internal.row.RowData;
 import io.tusk.testing.PgServer;
 import io.tusk.testing.PgServerExtension;
 import java.lang.reflect.Field;

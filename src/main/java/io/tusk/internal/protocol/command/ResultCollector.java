@@ -3,6 +3,7 @@ package io.tusk.internal.protocol.command;
 import io.tusk.internal.protocol.message.backend.CommandCompleteMessage;
 import io.tusk.internal.protocol.message.backend.DataRowMessage;
 import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
+import io.tusk.internal.row.RowData;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,8 @@ import java.util.List;
 final class ResultCollector {
     private final List<QueryResult> results = new ArrayList<>(1);
     private RowDescriptionMessage description;
-    private List<RowData> rows = new ArrayList<>();
+    /** The current statement's rows; created with the first row, as most statements return none or one. */
+    private List<RowData> rows = List.of();
 
     void description(RowDescriptionMessage d) {
         description = d;
@@ -21,7 +23,10 @@ final class ResultCollector {
     }
 
     void row(DataRowMessage row) {
-        rows.add(RowData.copyOf(row));
+        if (rows.isEmpty()) {
+            rows = new ArrayList<>();
+        }
+        rows.add(row.row());
     }
 
     void complete(CommandCompleteMessage c) {
@@ -39,7 +44,7 @@ final class ResultCollector {
     private void end(String tag, long count, boolean suspended) {
         results.add(new QueryResult(description, rows, tag, count, suspended));
         description = null;
-        rows = new ArrayList<>();
+        rows = List.of();
     }
 
     List<QueryResult> results() {

@@ -1,9 +1,9 @@
 package io.tusk.internal.protocol.message.backend;
 
 /**
- * A message sent by the server, decoded from one frame. Messages are immutable; the few that
- * hold a buffer ({@link DataRowMessage}, {@link CopyDataMessage}) are reference counted and the
- * receiver releases them.
+ * A message sent by the server, decoded from one frame. Messages are immutable; the one that
+ * holds a buffer ({@link CopyDataMessage}) is reference counted and the receiver releases it.
+ * {@link DataRowMessage} copies its row out of the frame instead.
  */
 public interface BackendMessage {
 }

@@ -18,9 +18,9 @@ public final class BackendMessages {
      * Decodes one message.
      *
      * @param type    the frame's type byte
-     * @param payload exactly the message body (after the length); it is consumed. Messages that
-     *                keep bytes ({@link DataRowMessage}, {@link CopyDataMessage}) retain a slice of
-     *                it, which the receiver releases with the message.
+     * @param payload exactly the message body (after the length); it is consumed. A message that
+     *                keeps bytes as a buffer ({@link CopyDataMessage}) retains a slice of it, which
+     *                the receiver releases with the message.
      */
     public static BackendMessage parse(byte type, ByteBuf payload) throws ProtocolViolationException {
         int length = payload.readableBytes();

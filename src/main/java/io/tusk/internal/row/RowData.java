@@ -1,6 +1,5 @@
-package io.tusk.internal.protocol.command;
+package io.tusk.internal.row;
 
-import io.tusk.internal.protocol.message.backend.DataRowMessage;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -19,8 +18,14 @@ public final class RowData {
         this.prefixes = prefixes;
     }
 
-    public static RowData copyOf(DataRowMessage row) {
-        return new RowData(row.copyPayload(), row.columnOffsets());
+    /**
+     * A row over {@code data} as it arrived in a DataRow (each value behind its int32 length),
+     * taking both arrays as they are.
+     *
+     * @param prefixes where each column's length prefix starts in {@code data}
+     */
+    public static RowData wrap(byte[] data, int[] prefixes) {
+        return new RowData(data, prefixes);
     }
 
     /** A row made by the driver itself (metadata results): values as given, {@code null} for SQL NULL. */
