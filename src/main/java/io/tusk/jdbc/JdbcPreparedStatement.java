@@ -122,7 +122,7 @@ public class JdbcPreparedStatement extends JdbcStatement implements PreparedStat
                     + ")", SqlStates.FEATURE_NOT_SUPPORTED);
         }
         ParsedStatement statement = parsed.statements().get(0);
-        String text = keys.appliesTo(statement) ? keys.rewrite(statement.sql()) : statement.sql();
+        String text = keys.appliesTo(statement) ? keys.rewrite(statement) : statement.sql();
         List<Parameters> encoded = new ArrayList<>(rows.size());
         for (ParameterValues row : rows) {
             encoded.add(row.encode(statement.parameterIndexes(), session().registry()));

@@ -160,13 +160,13 @@ public class JdbcStatement implements Statement {
             } else if (statements.size() > 1 && values == null) {
                 StringBuilder sql = new StringBuilder();
                 for (ParsedStatement s : statements) {
-                    sql.append(s.sql()).append(";\n");
+                    sql.append(s.followedBy(";\n")); // after a newline if a -- comment ends it
                 }
                 out.addAll(Await.result(session().simpleQuery(sql.toString())));
             } else {
                 for (ParsedStatement s : statements) {
                     boolean captured = statements.size() == 1 && keys.captures(s);
-                    String sql = captured && keys.appliesTo(s) ? keys.rewrite(s.sql()) : s.sql();
+                    String sql = captured && keys.appliesTo(s) ? keys.rewrite(s) : s.sql();
                     Parameters p = values == null ? Parameters.NONE
                             : values.encode(s.parameterIndexes(), session().registry());
                     StatementResult r = Await.result(session().execute(sql, p, rowLimit(), cached));
