@@ -8,7 +8,6 @@ import io.tusk.internal.session.Session;
 import io.tusk.internal.session.StatementResult;
 import io.tusk.internal.sql.ParsedSql;
 import io.tusk.internal.sql.ParsedStatement;
-import io.tusk.internal.sql.EscapeCallMode;
 import io.tusk.internal.sql.SqlParser;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -88,7 +87,7 @@ public class JdbcStatement implements Statement {
 
     private boolean execute(String sql, GeneratedKeys keys) throws SQLException {
         checkOpen();
-        ParsedSql parsed = SqlParser.parse(sql, escapeProcessing, false, EscapeCallMode.SELECT);
+        ParsedSql parsed = SqlParser.parse(sql, escapeProcessing, false, connection.callMode());
         run(parsed, null, keys, false);
         return currentIsResultSet();
     }
@@ -270,6 +269,20 @@ public class JdbcStatement implements Statement {
         return currentResultSet;
     }
 
+    /**
+     * Takes the current result set out of this statement's results, leaving its update count in its
+     * place: a CallableStatement's OUT values are read from it, and are not a result of their own.
+     */
+    final ResultSet takeResultSet() throws SQLException {
+        ResultSet rs = getResultSet();
+        StatementResult r = results.get(current);
+        List<StatementResult> rest = new ArrayList<>(results);
+        rest.set(current, new StatementResult(null, List.of(), r.commandTag(), r.rowCount(), false));
+        results = rest;
+        currentResultSet = null;
+        return rs;
+    }
+
     private void onResultSetClosed() {
         if (closeOnCompletion && !closed) {
             try {
@@ -369,7 +382,7 @@ public class JdbcStatement implements Statement {
         }
         List<String> rewritten = new ArrayList<>(sqls.size());
         for (String sql : sqls) {
-            ParsedSql parsed = SqlParser.parse(sql, escapeProcessing, false, EscapeCallMode.SELECT);
+            ParsedSql parsed = SqlParser.parse(sql, escapeProcessing, false, connection.callMode());
             rewritten.add(parsed.statements().isEmpty() ? "" : parsed.statements().get(0).sql());
         }
         return runBatch(() -> session().executeBatch(rewritten), sqls.size(), GeneratedKeys.NONE, false);
