@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * {@link CallableStatement} for {@code {call f(?)}}, {@code {? = call f(?)}} and plain SQL such as
  * {@code CALL proc(?, ?)}. The escapes are rewritten as the connection's {@code escapeSyntaxCallMode}
  * says: {@code SELECT * FROM f(...) AS result} for functions (the default, as in pgjdbc) or
- * {@code CALL p(...)} for procedures ({@link io.tusk.internal.sql.EscapeCallMode}).
+ * {@code CALL p(...)} for procedures (docs/jdbc.md, "CallableStatement").
  *
  * <pre>{@code
  * // CREATE FUNCTION divmod(a int, b int, OUT q int, OUT r int) ...

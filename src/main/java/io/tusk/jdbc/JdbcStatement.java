@@ -25,6 +25,9 @@ import java.util.function.Supplier;
  * {@link Statement}: one SQL string may hold several statements, each giving a result set or an
  * update count, read with getMoreResults. A single statement runs through the extended protocol
  * as an unnamed statement; several run as one simple Query. Results are read whole.
+ *
+ * <p>Over 600 lines because the interface is long: most of it is the settings and result
+ * accessors JDBC asks for, a few lines each; the execution paths are {@link #run} and runBatch.
  */
 public class JdbcStatement implements Statement {
     final JdbcConnection connection;

@@ -15,6 +15,9 @@ import java.util.List;
  * by the same loop, which then stops at their closing {@code }} (or, for a {@code {fn}}
  * argument, at the {@code ,} or {@code )} outside inner parentheses). Lexical rules are in
  * {@link SqlLexer}, the {@code {fn}} table in {@link EscapeFunctions}.
+ *
+ * <p>Over 600 lines because the escapes are one recursion of the same scanning loop, sharing its
+ * output buffer and placeholder numbering; splitting them out would mean passing that state around.
  */
 final class SqlScanner {
     /** What ends a {@link #scan} run: a top-level {@code ;}, an escape's {@code }}, or a {@code {fn}} argument. */
