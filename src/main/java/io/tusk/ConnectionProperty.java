@@ -158,6 +158,11 @@ public enum ConnectionProperty {
     REWRITE_BATCHED_INSERTS(named("reWriteBatchedInserts").type(Type.BOOLEAN).defaultValue("false")
             .support(Support.NOT_YET)
             .description("Rewrite a batch of single-row INSERTs into multi-row INSERTs.")),
+    ESCAPE_SYNTAX_CALL_MODE(named("escapeSyntaxCallMode").choices("select", "callIfNoReturn", "call")
+            .defaultValue("select")
+            .description("How a JDBC {call ...} escape is sent: select as SELECT * FROM f(...) (functions), "
+                    + "call as CALL p(...) (procedures), callIfNoReturn as CALL unless it has a "
+                    + "{? = call ...} result parameter.")),
     DEFAULT_ROW_FETCH_SIZE(named("defaultRowFetchSize").type(Type.INTEGER).range(0, Integer.MAX_VALUE)
             .defaultValue("0").support(Support.NOT_YET)
             .description("Rows fetched per round trip for result sets; 0 fetches all rows at once.")),

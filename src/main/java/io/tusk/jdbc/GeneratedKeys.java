@@ -94,19 +94,18 @@ record GeneratedKeys(boolean wanted, String[] names, int[] indexes) {
                 result.commandTag(), result.rowCount(), result.suspended());
     }
 
-    /** The statement's SQL with the RETURNING clause. */
-    String rewrite(String sql) {
-        String trimmed = sql.strip();
-        while (trimmed.endsWith(";")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
-        }
+    /**
+     * The statement's SQL with the RETURNING clause, put after its last token: a trailing comment
+     * (a query tag) stays last, and a trailing {@code --} comment cannot swallow the clause.
+     */
+    String rewrite(ParsedStatement statement) {
         if (names == null) {
-            return trimmed + " RETURNING *";
+            return statement.withClause(" RETURNING *");
         }
-        StringBuilder sb = new StringBuilder(trimmed).append(" RETURNING ");
+        StringBuilder sb = new StringBuilder(" RETURNING ");
         for (int i = 0; i < names.length; i++) {
             sb.append(i == 0 ? "" : ", ").append(Identifiers.quote(names[i]));
         }
-        return sb.toString();
+        return statement.withClause(sb.toString());
     }
 }

@@ -1,6 +1,9 @@
 package io.tusk.jdbc;
 
+import io.tusk.internal.codec.Oids;
 import io.tusk.internal.error.SqlStates;
+import io.tusk.internal.sql.ParsedStatement;
+import io.tusk.internal.sql.StatementKind;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -24,13 +27,36 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@link CallableStatement} for {@code {? = call func(?)}} and {@code {call func(?)}}, both run as
- * {@code SELECT * FROM func(...)} as pgjdbc does by default (escapeSyntaxCallMode=select), and for a
- * plain {@code CALL proc(?, ?)} of a PostgreSQL procedure. OUT parameters are read from the row the
- * call returns: the k-th registered OUT parameter is the k-th column. OUT parameters that were not
- * set are sent as NULL, as a procedure's CALL expects. Parameters are addressed by index; names are
- * not supported. Known gaps: the escapeSyntaxCallMode property, and leaving a function's OUT
- * parameters out of {@code {call func(?, ?)}} (tck/known-gaps.txt).
+ * {@link CallableStatement} for {@code {call f(?)}}, {@code {? = call f(?)}} and plain SQL such as
+ * {@code CALL proc(?, ?)}. The escapes are rewritten as the connection's {@code escapeSyntaxCallMode}
+ * says: {@code SELECT * FROM f(...) AS result} for functions (the default, as in pgjdbc) or
+ * {@code CALL p(...)} for procedures (docs/jdbc.md, "CallableStatement").
+ *
+ * <pre>{@code
+ * // CREATE FUNCTION divmod(a int, b int, OUT q int, OUT r int) ...
+ * try (CallableStatement cs = conn.prepareCall("{call divmod(?, ?, ?, ?)}")) {
+ *     cs.setInt(1, 17);
+ *     cs.setInt(2, 5);
+ *     cs.registerOutParameter(3, Types.INTEGER);
+ *     cs.registerOutParameter(4, Types.INTEGER);
+ *     cs.execute();
+ *     int q = cs.getInt(3), r = cs.getInt(4);   // 3, 2
+ * }
+ * }</pre>
+ *
+ * <p>A parameter that is registered and not set is OUT only. In a function call it is bound as a
+ * NULL of type {@code void}: PostgreSQL's parser drops void parameters from a function's
+ * arguments (parse_func.c keeps this for JDBC drivers, so that they need not tell IN from OUT
+ * markers), so {@code divmod(?, ?, ?, ?)} finds {@code divmod(int, int)}. In a {@code CALL} a
+ * procedure's OUT arguments are part of the call, and PostgreSQL 12 drops void there too, so it is
+ * bound as a NULL of unspecified type, which matches the procedure's own argument type on every
+ * version. A parameter that is registered and set is INOUT and sent as its value.
+ *
+ * <p>The OUT values are the row the call returns: the k-th registered OUT parameter is the k-th
+ * column, so the call must return exactly one column per registered parameter (SQLSTATE 07001
+ * otherwise) and at least one row (02000). That row is not a result of its own: after
+ * {@code execute()} returns false, {@code getUpdateCount()} gives the call's count. Parameters are
+ * addressed by index; names are not supported (0A000).
  *
  * <p>Most of this class's length is the interface's name-based overloads, each of which refuses.
  */
@@ -64,24 +90,46 @@ public final class JdbcCallableStatement extends JdbcPreparedStatement implement
         registerOutParameter(index, sqlType);
     }
 
+    /** The values set, plus a NULL for every OUT-only parameter, typed as the class comment explains. */
+    @Override
+    ParameterValues valuesToSend() throws SQLException {
+        if (outParameters.isEmpty()) {
+            return values;
+        }
+        ParameterValues sent = values.copy();
+        for (ParsedStatement statement : parsed.statements()) {
+            int type = statement.kind() == StatementKind.CALL ? JdbcTypes.UNSPECIFIED : Oids.VOID;
+            for (int i = 0; i < statement.parameterCount(); i++) {
+                int index = statement.parameterIndex(i) + 1;
+                if (outParameters.containsKey(index) && !values.isSet(index)) {
+                    sent.set(index, null, type);
+                }
+            }
+        }
+        return sent;
+    }
+
     @Override
     public boolean execute() throws SQLException {
-        checkOpen();
-        for (int index : outParameters.keySet()) {
-            if (!values.isSet(index)) {
-                values.set(index, null, JdbcTypes.oidForSqlType(outParameters.get(index)));
-            }
-        }
-        boolean hasRows = super.execute();
         outRow = null;
-        if (hasRows && !outParameters.isEmpty()) {
-            outRow = getResultSet();
-            if (!outRow.next()) {
-                throw new SQLException("the call returned no row for its OUT parameters", "02000");
-            }
-            return false;
+        boolean hasRows = super.execute();
+        if (outParameters.isEmpty()) {
+            return hasRows;
         }
-        return hasRows;
+        if (!hasRows) {
+            throw new SQLException("the call returned no row for its OUT parameters", "02000");
+        }
+        ResultSet row = takeResultSet();
+        int columns = row.getMetaData().getColumnCount();
+        if (columns != outParameters.size()) {
+            throw new SQLException("OUT parameters registered: " + outParameters.size() + " (expected: "
+                    + columns + ", one per column the call returned)", "07001");
+        }
+        if (!row.next()) {
+            throw new SQLException("the call returned no row for its OUT parameters", "02000");
+        }
+        outRow = row;
+        return false;
     }
 
     private ResultSet out(int index) throws SQLException {

@@ -54,17 +54,19 @@ public final class JdbcConnection implements Connection {
     private int savepointCounter;
     private int networkTimeoutMillis;
     private final int defaultFetchSize;
+    private final EscapeCallMode callMode;
     private Map<String, Class<?>> typeMap = Map.of();
     private SQLWarning warnings;
 
     JdbcConnection(AsyncConnection async, String url, String user, ConcurrentLinkedQueue<ServerError> notices,
-            int defaultFetchSize) {
+            int defaultFetchSize, EscapeCallMode callMode) {
         this.async = async;
         this.session = async.session();
         this.url = url;
         this.user = user;
         this.notices = notices;
         this.defaultFetchSize = defaultFetchSize;
+        this.callMode = callMode;
     }
 
     Session session() {
@@ -77,6 +79,11 @@ public final class JdbcConnection implements Connection {
 
     int defaultFetchSize() {
         return defaultFetchSize;
+    }
+
+    /** How this connection's statements rewrite {@code {call ...}} escapes ({@code escapeSyntaxCallMode}). */
+    EscapeCallMode callMode() {
+        return callMode;
     }
 
     void checkOpen() throws SQLException {
@@ -177,7 +184,7 @@ public final class JdbcConnection implements Connection {
     @Override
     public String nativeSQL(String sql) throws SQLException {
         checkOpen();
-        return SqlParser.nativeSql(sql, EscapeCallMode.SELECT);
+        return SqlParser.nativeSql(sql, callMode);
     }
 
     // ---- transactions

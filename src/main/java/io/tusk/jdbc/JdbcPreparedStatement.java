@@ -7,7 +7,6 @@ import io.tusk.internal.session.CachedStatement;
 import io.tusk.internal.session.Parameters;
 import io.tusk.internal.sql.ParsedSql;
 import io.tusk.internal.sql.ParsedStatement;
-import io.tusk.internal.sql.EscapeCallMode;
 import io.tusk.internal.sql.SqlParser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +60,7 @@ public class JdbcPreparedStatement extends JdbcStatement implements PreparedStat
             throws SQLException {
         super(connection, options);
         this.sql = sql;
-        this.parsed = SqlParser.parse(sql, true, true, EscapeCallMode.SELECT);
+        this.parsed = SqlParser.parse(sql, true, true, connection.callMode());
         this.values = new ParameterValues(parsed.parameterCount());
         this.keys = keys;
     }
@@ -89,8 +88,13 @@ public class JdbcPreparedStatement extends JdbcStatement implements PreparedStat
     @Override
     public boolean execute() throws SQLException {
         checkOpen();
-        run(parsed, values, keys, true);
+        run(parsed, valuesToSend(), keys, true);
         return getResultSet() != null;
+    }
+
+    /** The values an execution binds: the ones set (a CallableStatement adds its OUT parameters). */
+    ParameterValues valuesToSend() throws SQLException {
+        return values;
     }
 
     @Override
@@ -122,7 +126,7 @@ public class JdbcPreparedStatement extends JdbcStatement implements PreparedStat
                     + ")", SqlStates.FEATURE_NOT_SUPPORTED);
         }
         ParsedStatement statement = parsed.statements().get(0);
-        String text = keys.appliesTo(statement) ? keys.rewrite(statement.sql()) : statement.sql();
+        String text = keys.appliesTo(statement) ? keys.rewrite(statement) : statement.sql();
         List<Parameters> encoded = new ArrayList<>(rows.size());
         for (ParameterValues row : rows) {
             encoded.add(row.encode(statement.parameterIndexes(), session().registry()));

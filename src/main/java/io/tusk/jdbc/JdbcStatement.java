@@ -8,7 +8,6 @@ import io.tusk.internal.session.Session;
 import io.tusk.internal.session.StatementResult;
 import io.tusk.internal.sql.ParsedSql;
 import io.tusk.internal.sql.ParsedStatement;
-import io.tusk.internal.sql.EscapeCallMode;
 import io.tusk.internal.sql.SqlParser;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -26,6 +25,9 @@ import java.util.function.Supplier;
  * {@link Statement}: one SQL string may hold several statements, each giving a result set or an
  * update count, read with getMoreResults. A single statement runs through the extended protocol
  * as an unnamed statement; several run as one simple Query. Results are read whole.
+ *
+ * <p>Over 600 lines because the interface is long: most of it is the settings and result
+ * accessors JDBC asks for, a few lines each; the execution paths are {@link #run} and runBatch.
  */
 public class JdbcStatement implements Statement {
     final JdbcConnection connection;
@@ -88,7 +90,7 @@ public class JdbcStatement implements Statement {
 
     private boolean execute(String sql, GeneratedKeys keys) throws SQLException {
         checkOpen();
-        ParsedSql parsed = SqlParser.parse(sql, escapeProcessing, false, EscapeCallMode.SELECT);
+        ParsedSql parsed = SqlParser.parse(sql, escapeProcessing, false, connection.callMode());
         run(parsed, null, keys, false);
         return currentIsResultSet();
     }
@@ -160,13 +162,13 @@ public class JdbcStatement implements Statement {
             } else if (statements.size() > 1 && values == null) {
                 StringBuilder sql = new StringBuilder();
                 for (ParsedStatement s : statements) {
-                    sql.append(s.sql()).append(";\n");
+                    sql.append(s.followedBy(";\n")); // after a newline if a -- comment ends it
                 }
                 out.addAll(Await.result(session().simpleQuery(sql.toString())));
             } else {
                 for (ParsedStatement s : statements) {
                     boolean captured = statements.size() == 1 && keys.captures(s);
-                    String sql = captured && keys.appliesTo(s) ? keys.rewrite(s.sql()) : s.sql();
+                    String sql = captured && keys.appliesTo(s) ? keys.rewrite(s) : s.sql();
                     Parameters p = values == null ? Parameters.NONE
                             : values.encode(s.parameterIndexes(), session().registry());
                     StatementResult r = Await.result(session().execute(sql, p, rowLimit(), cached));
@@ -270,6 +272,20 @@ public class JdbcStatement implements Statement {
         return currentResultSet;
     }
 
+    /**
+     * Takes the current result set out of this statement's results, leaving its update count in its
+     * place: a CallableStatement's OUT values are read from it, and are not a result of their own.
+     */
+    final ResultSet takeResultSet() throws SQLException {
+        ResultSet rs = getResultSet();
+        StatementResult r = results.get(current);
+        List<StatementResult> rest = new ArrayList<>(results);
+        rest.set(current, new StatementResult(null, List.of(), r.commandTag(), r.rowCount(), false));
+        results = rest;
+        currentResultSet = null;
+        return rs;
+    }
+
     private void onResultSetClosed() {
         if (closeOnCompletion && !closed) {
             try {
@@ -369,7 +385,7 @@ public class JdbcStatement implements Statement {
         }
         List<String> rewritten = new ArrayList<>(sqls.size());
         for (String sql : sqls) {
-            ParsedSql parsed = SqlParser.parse(sql, escapeProcessing, false, EscapeCallMode.SELECT);
+            ParsedSql parsed = SqlParser.parse(sql, escapeProcessing, false, connection.callMode());
             rewritten.add(parsed.statements().isEmpty() ? "" : parsed.statements().get(0).sql());
         }
         return runBatch(() -> session().executeBatch(rewritten), sqls.size(), GeneratedKeys.NONE, false);

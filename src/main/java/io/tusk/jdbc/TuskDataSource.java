@@ -218,6 +218,16 @@ public class TuskDataSource implements DataSource {
         setProperty("targetServerType", type);
     }
 
+    /** {@code select} (the default), {@code callIfNoReturn} or {@code call}: how {@code {call ...}} escapes are sent. */
+    public void setEscapeSyntaxCallMode(String mode) throws SQLException {
+        setProperty("escapeSyntaxCallMode", mode);
+    }
+
+    public String getEscapeSyntaxCallMode() {
+        String mode = getProperty("escapeSyntaxCallMode");
+        return mode != null ? mode : ConnectionProperty.ESCAPE_SYNTAX_CALL_MODE.defaultValue();
+    }
+
     private void setOrRemove(String key, String value) {
         if (value == null) {
             properties.remove(key);

@@ -74,7 +74,7 @@ public final class TuskDriver implements Driver {
         };
         Session session = Sessions.openBlocking(config, listener);
         JdbcConnection connection = new JdbcConnection(new AsyncConnection(session), url, config.user(), notices,
-                config.defaultRowFetchSize());
+                config.defaultRowFetchSize(), config.escapeSyntaxCallMode());
         if (config.readOnly()) {
             connection.setReadOnly(true);
         }

@@ -134,6 +134,24 @@ class DataSourceIT extends JdbcTestBase {
     }
 
     @Test
+    void escapeSyntaxCallModeSetter() throws SQLException {
+        TuskDataSource ds = byParts(PgServer.SCRAM_USER);
+        assertEquals("select", ds.getEscapeSyntaxCallMode());
+        try (Connection c = ds.getConnection()) {
+            assertEquals("SELECT * FROM p() AS result", c.nativeSQL("{call p}"));
+        }
+        ds.setEscapeSyntaxCallMode("call");
+        assertEquals("call", ds.getEscapeSyntaxCallMode());
+        try (Connection c = ds.getConnection()) {
+            assertEquals("CALL p()", c.nativeSQL("{call p}"));
+        }
+        ds.setEscapeSyntaxCallMode("exec");
+        SQLException e = assertThrows(SQLException.class, ds::getConnection);
+        assertEquals("22023", e.getSQLState());
+        assertTrue(e.getMessage().contains("escapeSyntaxCallMode"), e.getMessage());
+    }
+
+    @Test
     void genericPropertySetter() throws SQLException {
         TuskDataSource ds = byParts(PgServer.SCRAM_USER);
         ds.setProperty("options", "-c statement_timeout=4321");

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tusk.testing.PgServer;
 import java.math.BigDecimal;
 import java.sql.CallableStatement;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,11 +22,12 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 
 /** JDBC escapes ({fn}, {d}, {t}, {ts}, {oj}, {escape}, {limit}) and CallableStatement calls. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -58,7 +61,31 @@ class EscapeSyntaxIT extends JdbcTestBase {
             s.execute("DROP FUNCTION IF EXISTS add_one_" + suffix);
             s.execute("DROP PROCEDURE IF EXISTS double_it_" + suffix);
             s.execute("DROP PROCEDURE IF EXISTS insert_a_" + suffix);
+            s.execute("DROP PROCEDURE IF EXISTS out_proc_" + suffix);
+            s.execute("DROP PROCEDURE IF EXISTS result_first_" + suffix);
         }
+    }
+
+    private Connection openWithCallMode(String mode) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("escapeSyntaxCallMode", mode);
+        return open(p);
+    }
+
+    /** Procedures with OUT (not INOUT) arguments, PostgreSQL 14+: {@code out_proc(a, OUT b, OUT c)}. */
+    private void createOutProcedures() throws SQLException {
+        assumeTrue(pg.serverMajorVersion() >= 14, "procedures have OUT arguments from PostgreSQL 14 on");
+        try (Statement s = conn.createStatement()) {
+            s.execute("CREATE PROCEDURE out_proc_" + suffix + "(a int, OUT b int, OUT c text)"
+                    + " AS $$ BEGIN b := a + 1; c := 'p' || a; END $$ LANGUAGE plpgsql");
+            s.execute("CREATE PROCEDURE result_first_" + suffix + "(OUT r text, a text)"
+                    + " AS $$ BEGIN r := upper(a); END $$ LANGUAGE plpgsql");
+        }
+    }
+
+    private static void assertState(String state, Executable call) {
+        SQLException e = assertThrows(SQLException.class, call);
+        assertEquals(state, e.getSQLState(), e::toString);
     }
 
     private String text(String sql) throws SQLException {
@@ -204,7 +231,6 @@ class EscapeSyntaxIT extends JdbcTestBase {
 
     /** pgjdbc: the OUT parameters of a function are read from the row {@code {call f(?, ?, ?)}} returns. */
     @Test
-    @Disabled("BUG: {call f(?,?,?)} binds registered OUT parameters as NULL arguments, so no function matches (JdbcCallableStatement.execute)")
     void functionWithOutParameters() throws SQLException {
         try (CallableStatement cs = conn.prepareCall("{call add_one_" + suffix + "(?, ?, ?)}")) {
             for (int round = 0; round < 3; round++) {
@@ -246,15 +272,201 @@ class EscapeSyntaxIT extends JdbcTestBase {
         assertEquals("eleven", text("SELECT name FROM a WHERE id = 11"));
     }
 
-    /** JdbcCallableStatement's Javadoc: {@code {call proc(?, ?)}} is "a PostgreSQL procedure, run with CALL". */
+    /** With escapeSyntaxCallMode=callIfNoReturn, {@code {call proc(?)}} is a PostgreSQL procedure, run with CALL. */
     @Test
-    @Disabled("GAP: {call proc(?)} runs as SELECT * FROM proc(...), pgjdbc's default escapeSyntaxCallMode=select; the property that switches to CALL is not implemented yet")
     void procedureThroughCallEscape() throws SQLException {
-        try (CallableStatement cs = conn.prepareCall("{call double_it_" + suffix + "(?)}")) {
+        try (Connection c = openWithCallMode("callIfNoReturn");
+                CallableStatement cs = c.prepareCall("{call double_it_" + suffix + "(?)}")) {
             cs.setInt(1, 21);
             cs.registerOutParameter(1, Types.INTEGER);
             cs.execute();
             assertEquals(42, cs.getInt(1));
+        }
+    }
+
+    /** OUT-only parameters go as void NULLs, which the server drops from a function's arguments, escape or not. */
+    @Test
+    void functionWithOutParametersThroughPlainSelect() throws SQLException {
+        try (CallableStatement cs = conn.prepareCall("SELECT * FROM add_one_" + suffix + "(?, ?, ?)")) {
+            cs.setInt(1, 1);
+            cs.registerOutParameter(2, Types.INTEGER);
+            cs.registerOutParameter(3, Types.VARCHAR);
+            assertFalse(cs.execute(), "the OUT values are not a result set of their own");
+            assertNull(cs.getResultSet());
+            assertEquals(1, cs.getUpdateCount());
+            assertEquals(2, cs.getInt(2));
+            assertEquals("x1", cs.getString(3));
+        }
+        try (CallableStatement cs = conn.prepareCall("SELECT * FROM add_one_" + suffix + "(?)");
+                ResultSet rs = setInt(cs, 1, 4).executeQuery()) {
+            assertTrue(rs.next(), "without OUT parameters the row is an ordinary result");
+            assertEquals(5, rs.getInt("b"));
+            assertEquals("x4", rs.getString("c"));
+        }
+    }
+
+    private static CallableStatement setInt(CallableStatement cs, int index, int value) throws SQLException {
+        cs.setInt(index, value);
+        return cs;
+    }
+
+    @Test
+    void executeUpdateOfACallWithOutParameters() throws SQLException {
+        try (CallableStatement cs = conn.prepareCall("{call add_one_" + suffix + "(?, ?, ?)}")) {
+            cs.setInt(1, 9);
+            cs.registerOutParameter(2, Types.INTEGER);
+            cs.registerOutParameter(3, Types.VARCHAR);
+            assertEquals(1, cs.executeUpdate());
+            assertEquals(10, cs.getInt(2));
+            assertEquals("x9", cs.getObject(3));
+        }
+    }
+
+    @Test
+    void outParametersMustMatchTheColumnsReturned() throws SQLException {
+        try (CallableStatement cs = conn.prepareCall("{call add_one_" + suffix + "(?, ?, ?)}")) {
+            cs.setInt(1, 1);
+            cs.registerOutParameter(2, Types.INTEGER);
+            cs.setNull(3, Types.VARCHAR);
+            assertState("42883", cs::execute); // a set parameter is an argument: add_one(int, int, varchar)
+        }
+        try (CallableStatement cs = conn.prepareCall("SELECT * FROM add_one_" + suffix + "(?, ?)")) {
+            cs.setInt(1, 1);
+            cs.registerOutParameter(2, Types.INTEGER);
+            assertState("07001", cs::execute); // two columns for one OUT parameter
+        }
+        try (CallableStatement cs = conn.prepareCall("CALL insert_a_" + suffix + "(?, ?)")) {
+            cs.setInt(1, 12);
+            cs.setString(2, "twelve");
+            cs.registerOutParameter(1, Types.INTEGER);
+            assertState("02000", cs::execute); // a procedure without OUT arguments returns no row
+        }
+    }
+
+    // ---- escapeSyntaxCallMode
+
+    @Test
+    void selectModeIsTheDefaultAndRunsFunctionsOnly() throws SQLException {
+        assertEquals("SELECT * FROM double_it_" + suffix + "(?) AS result",
+                conn.nativeSQL("{call double_it_" + suffix + "(?)}"));
+        try (CallableStatement cs = conn.prepareCall("{call double_it_" + suffix + "(?)}")) {
+            cs.setInt(1, 1);
+            cs.registerOutParameter(1, Types.INTEGER);
+            assertState("42809", cs::execute); // "double_it(integer) is a procedure"
+        }
+    }
+
+    @Test
+    void callIfNoReturnModeCallsProceduresAndSelectsResults() throws SQLException {
+        try (Connection c = openWithCallMode("callIfNoReturn")) {
+            assertEquals("CALL p(?)", c.nativeSQL("{call p(?)}"));
+            assertEquals("SELECT * FROM f(?) AS result", c.nativeSQL("{? = call f(?)}"));
+            try (CallableStatement cs = c.prepareCall("{call double_it_" + suffix + "(?)}")) {
+                cs.setInt(1, 20);
+                cs.registerOutParameter(1, Types.INTEGER);
+                assertFalse(cs.execute());
+                assertEquals(40, cs.getInt(1));
+            }
+            try (CallableStatement cs = c.prepareCall("{? = call upper(?)}")) {
+                cs.registerOutParameter(1, Types.VARCHAR);
+                cs.setString(2, "abc");
+                cs.execute();
+                assertEquals("ABC", cs.getString(1));
+            }
+            try (CallableStatement cs = c.prepareCall("{call add_one_" + suffix + "(?, ?, ?)}")) {
+                cs.setInt(1, 1);
+                cs.registerOutParameter(2, Types.INTEGER);
+                cs.registerOutParameter(3, Types.VARCHAR);
+                // A function is not a procedure: 42809 where CALL matches OUT arguments (14+), 42883 before.
+                SQLException e = assertThrows(SQLException.class, cs::execute);
+                assertTrue(List.of("42809", "42883").contains(e.getSQLState()), e::toString);
+            }
+        }
+    }
+
+    @Test
+    void callModeAlwaysCalls() throws SQLException {
+        try (Connection c = openWithCallMode("call")) {
+            assertEquals("CALL f(?, ?)", c.nativeSQL("{? = call f(?)}"));
+            try (CallableStatement cs = c.prepareCall("{call double_it_" + suffix + "(?)}")) {
+                cs.setInt(1, 4);
+                cs.registerOutParameter(1, Types.INTEGER);
+                cs.execute();
+                assertEquals(8, cs.getInt(1));
+            }
+            try (CallableStatement cs = c.prepareCall("{? = call upper(?)}")) {
+                cs.registerOutParameter(1, Types.VARCHAR);
+                cs.setString(2, "abc");
+                assertState("42883", cs::execute); // there is no procedure upper
+            }
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("{call double_it_" + suffix + "(5)}")) {
+                assertTrue(rs.next(), "a plain Statement's CALL gives the INOUT values as a row");
+                assertEquals(10, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void procedureWithOutArgumentsThroughCallEscape() throws SQLException {
+        createOutProcedures();
+        try (Connection c = openWithCallMode("call");
+                CallableStatement cs = c.prepareCall("{call out_proc_" + suffix + "(?, ?, ?)}")) {
+            for (int round = 0; round < 3; round++) {
+                cs.setInt(1, 10 + round);
+                cs.registerOutParameter(2, Types.INTEGER);
+                cs.registerOutParameter(3, Types.VARCHAR);
+                assertFalse(cs.execute());
+                assertEquals(11 + round, cs.getInt(2));
+                assertEquals("p" + (10 + round), cs.getString(3));
+            }
+        }
+    }
+
+    /** In call mode, the result parameter of {@code {? = call}} is the procedure's first argument. */
+    @Test
+    void resultParameterOfACallIsTheFirstOutArgument() throws SQLException {
+        createOutProcedures();
+        try (Connection c = openWithCallMode("call");
+                CallableStatement cs = c.prepareCall("{? = call result_first_" + suffix + "(?)}")) {
+            cs.registerOutParameter(1, Types.VARCHAR);
+            cs.setString(2, "abc");
+            cs.execute();
+            assertEquals("ABC", cs.getString(1));
+        }
+    }
+
+    @Test
+    void procedureWithOutArgumentsThroughPlainCall() throws SQLException {
+        createOutProcedures();
+        try (CallableStatement cs = conn.prepareCall("CALL out_proc_" + suffix + "(?, ?, ?)")) {
+            cs.setInt(1, 1);
+            cs.registerOutParameter(2, Types.BIGINT); // the registered type does not have to be the argument's
+            cs.registerOutParameter(3, Types.OTHER);
+            cs.execute();
+            assertEquals(2L, cs.getLong(2));
+            assertEquals("p1", cs.getString(3));
+        }
+    }
+
+    @Test
+    void badCallModeNamesTheProperty() {
+        for (String bad : List.of("bogus", "procedure")) {
+            SQLException e = assertThrows(SQLException.class, () -> openWithCallMode(bad).close());
+            assertEquals("22023", e.getSQLState());
+            assertTrue(e.getMessage().contains("escapeSyntaxCallMode") && e.getMessage().contains(bad), e.getMessage());
+        }
+    }
+
+    @Test
+    void callModeIsCaseInsensitiveAndComesFromTheUrlToo() throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", pg.superUser());
+        if (pg.superPassword() != null) {
+            p.setProperty("password", pg.superPassword());
+        }
+        String url = url() + (url().contains("?") ? "&" : "?") + "escapeSyntaxCallMode=CALLIFNORETURN";
+        try (Connection c = java.sql.DriverManager.getConnection(url, p)) {
+            assertEquals("CALL p()", c.nativeSQL("{call p}"));
         }
     }
 

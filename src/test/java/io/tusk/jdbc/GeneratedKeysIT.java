@@ -284,4 +284,29 @@ class GeneratedKeysIT extends JdbcTestBase {
             }
         }
     }
+
+    /**
+     * The inserted name is the statement's own text as the server saw it: RETURNING goes before the
+     * trailing comment, which reaches the server, and a trailing {@code --} comment swallows nothing.
+     */
+    @Test
+    void returningGoesBeforeATrailingComment() throws SQLException {
+        String insert = "INSERT INTO gk(name) SELECT query FROM pg_stat_activity WHERE pid = pg_backend_pid()";
+        for (String tag : List.of(" /* traceparent='00-ab-01' */", " -- tag")) {
+            try (PreparedStatement ps = conn.prepareStatement(insert + tag, new String[] {"name"})) {
+                assertEquals(1, ps.executeUpdate());
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    assertTrue(keys.next());
+                    assertEquals(insert + " RETURNING \"name\"" + tag, keys.getString(1));
+                }
+            }
+            try (Statement s = conn.createStatement()) {
+                assertEquals(1, s.executeUpdate(insert + tag, Statement.RETURN_GENERATED_KEYS));
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    assertTrue(keys.next());
+                    assertEquals(insert + " RETURNING *" + tag, keys.getString("name"));
+                }
+            }
+        }
+    }
 }

@@ -27,7 +27,13 @@ abstract class JdbcTestBase {
     }
 
     protected Connection open() throws SQLException {
+        return open(new Properties());
+    }
+
+    /** A connection as {@link #open()}, with the given connection properties added. */
+    protected Connection open(Properties extra) throws SQLException {
         Properties p = new Properties();
+        p.putAll(extra);
         p.setProperty("user", pg.superUser());
         if (pg.superPassword() != null) {
             p.setProperty("password", pg.superPassword());

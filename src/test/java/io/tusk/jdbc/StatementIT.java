@@ -423,4 +423,59 @@ class StatementIT extends JdbcTestBase {
             assertEquals(0, rs.getInt(1));
         }
     }
+
+    // ---- comments reach the server (query tags: sqlcommenter, ORMs' query comments)
+
+    private static final String OWN_QUERY = "SELECT query FROM pg_stat_activity WHERE pid = pg_backend_pid()";
+
+    private String ownQuery(String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void trailingCommentReachesTheServer() throws SQLException {
+        String seen = ownQuery(OWN_QUERY + " /*app='it',traceparent='00-4bf9-01'*/");
+        assertEquals(OWN_QUERY + " /*app='it',traceparent='00-4bf9-01'*/", seen);
+        assertEquals(OWN_QUERY + " -- tag", ownQuery(OWN_QUERY + " -- tag\n  "), "trailing whitespace goes");
+    }
+
+    @Test
+    void trailingCommentOfPreparedStatementReachesTheServer() throws SQLException {
+        int pid;
+        try (ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            assertTrue(rs.next());
+            pid = rs.getInt(1);
+        }
+        String sql = "SELECT query FROM pg_stat_activity WHERE pid = ? /*app='it'*/";
+        try (java.sql.PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int round = 0; round < 3; round++) { // the first run parses, the later ones use the cache
+                ps.setInt(1, pid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("SELECT query FROM pg_stat_activity WHERE pid = $1 /*app='it'*/", rs.getString(1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void trailingLineCommentsDoNotSwallowTheNextStatement() throws SQLException {
+        assertTrue(s.execute(OWN_QUERY + " -- first\n; INSERT INTO st VALUES (1, 'a') -- second\n;"
+                + " SELECT count(*) FROM st -- third"));
+        String seen;
+        try (ResultSet rs = s.getResultSet()) {
+            assertTrue(rs.next());
+            seen = rs.getString(1);
+        }
+        assertTrue(seen.contains("-- first\n") && seen.contains("-- second\n") && seen.contains("-- third"), seen);
+        assertFalse(s.getMoreResults());
+        assertEquals(1, s.getUpdateCount());
+        assertTrue(s.getMoreResults());
+        try (ResultSet rs = s.getResultSet()) {
+            assertEquals(List.of(1), ints(rs));
+        }
+    }
 }

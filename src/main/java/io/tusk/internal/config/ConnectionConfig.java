@@ -8,6 +8,7 @@ import io.tusk.internal.protocol.ChannelBinding;
 import io.tusk.internal.protocol.ConnectionSettings;
 import io.tusk.internal.protocol.HostSpec;
 import io.tusk.internal.protocol.SslMode;
+import io.tusk.internal.sql.EscapeCallMode;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -238,6 +239,11 @@ public final class ConnectionConfig {
 
     public boolean reWriteBatchedInserts() {
         return bool(REWRITE_BATCHED_INSERTS);
+    }
+
+    /** How JDBC {@code {call ...}} escapes are rewritten: {@code escapeSyntaxCallMode}. */
+    public EscapeCallMode escapeSyntaxCallMode() {
+        return EscapeCallMode.fromPropertyValue(choice(ESCAPE_SYNTAX_CALL_MODE));
     }
 
     public int defaultRowFetchSize() {

@@ -6,11 +6,14 @@ import java.util.Arrays;
  * One statement of a JDBC SQL string, as it is sent to the server: {@code ?} placeholders
  * numbered {@code $1, $2, ...} (restarting at {@code $1} in every statement), JDBC escapes
  * expanded, leading and trailing whitespace removed, plus what the driver needs to know about it.
- * Immutable.
+ * Comments stay where they were written, trailing ones included: query tags such as
+ * sqlcommenter's {@code traceparent} comment are read back from {@code pg_stat_activity} and
+ * {@code pg_stat_statements}. {@link #withClause} and {@link #followedBy} add text without a
+ * trailing comment swallowing it. Immutable.
  *
- * <p>Example: {@code "INSERT INTO t VALUES (?, ?) ; SELECT ?"} gives two statements,
+ * <p>Example: {@code "INSERT INTO t VALUES (?, ?) ; SELECT ? -- tag"} gives two statements,
  * {@code INSERT INTO t VALUES ($1, $2)} with {@link #parameterIndexes()} {@code [0, 1]} and
- * {@code SELECT $1} with {@code [2]}.
+ * {@code SELECT $1 -- tag} with {@code [2]}.
  */
 public final class ParsedStatement {
     /** The most parameters one Bind message can carry (its parameter count is an int16). */
@@ -19,6 +22,9 @@ public final class ParsedStatement {
     private static final int[] NO_INDEXES = new int[0];
 
     private final String sql;
+    /** Where the trailing comments start in {@link #sql}: the end of its last token. */
+    private final int trailingCommentStart;
+    private final boolean endsInLineComment;
     private final int[] parameterIndexes;
     private final StatementKind kind;
     private final boolean hasReturning;
@@ -28,9 +34,12 @@ public final class ParsedStatement {
     private final int valuesStart;
     private final int valuesEnd;
 
-    ParsedStatement(String sql, int[] parameterIndexes, StatementKind kind, boolean hasReturning,
-            boolean isCall, int resultParameterIndex, boolean nativeParameters, int valuesStart, int valuesEnd) {
+    ParsedStatement(String sql, int trailingCommentStart, boolean endsInLineComment, int[] parameterIndexes,
+            StatementKind kind, boolean hasReturning, boolean isCall, int resultParameterIndex,
+            boolean nativeParameters, int valuesStart, int valuesEnd) {
         this.sql = sql;
+        this.trailingCommentStart = trailingCommentStart;
+        this.endsInLineComment = endsInLineComment;
         this.parameterIndexes = parameterIndexes.length == 0 ? NO_INDEXES : parameterIndexes;
         this.kind = kind;
         this.hasReturning = hasReturning;
@@ -44,6 +53,31 @@ public final class ParsedStatement {
     /** The text to send in Parse (or a simple Query), with {@code $n} parameters. */
     public String sql() {
         return sql;
+    }
+
+    /**
+     * The statement with {@code clause} put right after its last token, before any trailing
+     * comments: {@code INSERT INTO t VALUES (1) -- tag} with {@code " RETURNING *"} is
+     * {@code INSERT INTO t VALUES (1) RETURNING * -- tag}. The clause brings its own leading space.
+     */
+    public String withClause(String clause) {
+        return new StringBuilder(sql.length() + clause.length())
+                .append(sql, 0, trailingCommentStart).append(clause).append(sql, trailingCommentStart, sql.length())
+                .toString();
+    }
+
+    /**
+     * The statement followed by {@code text}, on a new line when the statement ends in a
+     * {@code --} comment (which would otherwise swallow it): {@code SELECT 1 -- tag} followed by
+     * {@code ";"} is {@code "SELECT 1 -- tag\n;"}.
+     */
+    public String followedBy(String text) {
+        return endsInLineComment ? sql + '\n' + text : sql + text;
+    }
+
+    /** Whether the statement's text ends inside a {@code --} comment, so that nothing can follow it on its line. */
+    public boolean endsInLineComment() {
+        return endsInLineComment;
     }
 
     /** How many parameters ({@code $1 .. $n}) the statement has: the Bind parameter count. */

@@ -15,6 +15,9 @@ import java.util.List;
  * by the same loop, which then stops at their closing {@code }} (or, for a {@code {fn}}
  * argument, at the {@code ,} or {@code )} outside inner parentheses). Lexical rules are in
  * {@link SqlLexer}, the {@code {fn}} table in {@link EscapeFunctions}.
+ *
+ * <p>Over 600 lines because the escapes are one recursion of the same scanning loop, sharing its
+ * output buffer and placeholder numbering; splitting them out would mean passing that state around.
  */
 final class SqlScanner {
     /** What ends a {@link #scan} run: a top-level {@code ;}, an escape's {@code }}, or a {@code {fn}} argument. */
@@ -43,8 +46,11 @@ final class SqlScanner {
     private int[] indexes = NO_INDEXES;
 
     private int statementStart;
-    /** End of the last token (comments are not tokens): where the statement's text ends. */
+    /** End of the last token (comments are not tokens): where an escape body or argument ends. */
     private int tokenEnd;
+    /** End of the last comment, and whether it was a {@code --} comment (it runs to the line end). */
+    private int commentEnd;
+    private boolean lineComment;
     private boolean call;
     private int resultIndex;
     private int placeholders;
@@ -104,6 +110,8 @@ final class SqlScanner {
     private void beginStatement(int start) {
         statementStart = start;
         tokenEnd = start;
+        commentEnd = start;
+        lineComment = false;
         pos = start;
         copyFrom = start;
         if (out != null) {
@@ -122,13 +130,20 @@ final class SqlScanner {
         if (!statement.hasContent()) {
             return null;
         }
-        // Trailing whitespace and comments go: a caller may append "RETURNING ..." or ";".
-        int e = Math.max(tokenEnd, copyFrom);
+        // Trailing comments stay: query tags (sqlcommenter, ORMs) are read back from pg_stat_activity
+        // and pg_stat_statements. Trailing whitespace goes, so it does not split the statement cache.
+        // Where the comments start is kept, for callers that add a clause (ParsedStatement).
+        int bodyEnd = Math.max(tokenEnd, copyFrom);
+        int end = Math.max(bodyEnd, commentEnd);
+        boolean endsInLineComment = commentEnd > bodyEnd && lineComment;
         String text;
+        int trailingStart;
         if (copyFrom == statementStart && (out == null || out.length() == 0)) {
-            text = sql.substring(statementStart, e);
+            text = sql.substring(statementStart, end);
+            trailingStart = bodyEnd - statementStart;
         } else {
-            text = flushTo(e).toString();
+            trailingStart = flushTo(bodyEnd).length();
+            text = flushTo(end).toString();
         }
         int[] parameterIndexes;
         boolean nativeParameters = nativeMax > 0;
@@ -145,8 +160,8 @@ final class SqlScanner {
             parameterIndexes = placeholders == 0 ? NO_INDEXES : Arrays.copyOf(indexes, placeholders);
         }
         boolean batchable = statement.hasBatchableRow() && !nativeParameters;
-        return new ParsedStatement(text, parameterIndexes, statement.kind(), statement.hasReturning(), call,
-                resultIndex, nativeParameters,
+        return new ParsedStatement(text, trailingStart, endsInLineComment, parameterIndexes, statement.kind(),
+                statement.hasReturning(), call, resultIndex, nativeParameters,
                 batchable ? statement.valuesStart() : -1, batchable ? statement.valuesEnd() : -1);
     }
 
@@ -171,6 +186,8 @@ final class SqlScanner {
             int afterComment = comment(c, p);
             if (afterComment >= 0) {
                 p = afterComment;
+                commentEnd = p;
+                lineComment = c == '-';
                 continue;
             }
             switch (c) {

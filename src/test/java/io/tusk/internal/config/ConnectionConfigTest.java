@@ -11,6 +11,7 @@ import io.tusk.internal.protocol.ChannelBinding;
 import io.tusk.internal.protocol.ConnectionSettings;
 import io.tusk.internal.protocol.HostSpec;
 import io.tusk.internal.protocol.SslMode;
+import io.tusk.internal.sql.EscapeCallMode;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -185,6 +186,29 @@ class ConnectionConfigTest {
             assertTrue(text.contains("sslmode=require"), text);
         }
         assertThrows(UnsupportedOperationException.class, () -> c.raw().put(ConnectionProperty.USER, "x"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"'', SELECT", "select, SELECT", "callIfNoReturn, CALL_IF_NO_RETURN", "CALLIFNORETURN, CALL_IF_NO_RETURN",
+            "call, CALL", " Call , CALL"})
+    void escapeSyntaxCallMode(String value, EscapeCallMode expected) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("escapeSyntaxCallMode", value);
+        assertEquals(expected, ConnectionUrl.parse("jdbc:postgresql://h/db", p, ENV).escapeSyntaxCallMode());
+    }
+
+    @Test
+    void escapeSyntaxCallModeDefaultsToSelect() throws SQLException {
+        assertEquals(EscapeCallMode.SELECT, ConnectionUrl.parse("jdbc:postgresql://h/db", null, ENV).escapeSyntaxCallMode());
+    }
+
+    @Test
+    void badEscapeSyntaxCallModeIs22023() {
+        SQLException e = assertThrows(SQLException.class,
+                () -> ConnectionUrl.parse("jdbc:postgresql://h/db?escapeSyntaxCallMode=procedure", null, ENV));
+        assertEquals("22023", e.getSQLState());
+        assertEquals("invalid value for connection property escapeSyntaxCallMode: \"procedure\" (expected: one of "
+                + "select, callIfNoReturn, call), from the URL", e.getMessage());
     }
 
     @Test

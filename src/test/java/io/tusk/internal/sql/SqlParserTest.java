@@ -63,7 +63,7 @@ class SqlParserTest {
                 arguments("SELECT /* ' */ ?", "SELECT /* ' */ $1", 1),
                 arguments("SELECT '--', \"/*\", $$--$$, ?", "SELECT '--', \"/*\", $$--$$, $1", 1),
                 arguments("SELECT 4/2, 3-1, ?", "SELECT 4/2, 3-1, $1", 1),
-                arguments("SELECT ? FROM t WHERE a = 'x' AND b = ? -- ?", "SELECT $1 FROM t WHERE a = 'x' AND b = $2", 2),
+                arguments("SELECT ? FROM t WHERE a = 'x' AND b = ? -- ?", "SELECT $1 FROM t WHERE a = 'x' AND b = $2 -- ?", 2),
                 arguments("SELECT ?? FROM t", "SELECT ? FROM t", 0),
                 arguments("SELECT '{\"a\":1}'::jsonb ?? 'a', ?", "SELECT '{\"a\":1}'::jsonb ? 'a', $1", 1),
                 arguments("SELECT x ??| array['a'], ?", "SELECT x ?| array['a'], $1", 1),
@@ -146,12 +146,12 @@ class SqlParserTest {
                 arguments("SELECT \";\"; SELECT 2", List.of("SELECT \";\"", "SELECT 2")),
                 arguments("SELECT E'\\';'; SELECT 2", List.of("SELECT E'\\';'", "SELECT 2")),
                 arguments("SELECT $$;$$; SELECT $x$;$x$", List.of("SELECT $$;$$", "SELECT $x$;$x$")),
-                arguments("SELECT 1 -- ;\n; SELECT 2", List.of("SELECT 1", "SELECT 2")),
+                arguments("SELECT 1 -- ;\n; SELECT 2", List.of("SELECT 1 -- ;", "SELECT 2")),
                 arguments("SELECT /* ; */ 1; SELECT 2", List.of("SELECT /* ; */ 1", "SELECT 2")),
                 arguments("SELECT 1; /* only a comment */", List.of("SELECT 1")),
                 arguments("SELECT 1; -- trailing", List.of("SELECT 1")),
-                arguments("SELECT 1 -- c", List.of("SELECT 1")),
-                arguments("SELECT 1 /* c */ -- d\n", List.of("SELECT 1")),
+                arguments("SELECT 1 -- c", List.of("SELECT 1 -- c")),
+                arguments("SELECT 1 /* c */ -- d\n", List.of("SELECT 1 /* c */ -- d")),
                 arguments("/*+ hint */ SELECT 1", List.of("/*+ hint */ SELECT 1")),
                 arguments("-- a\nSELECT 1", List.of("-- a\nSELECT 1")),
                 arguments("SELECT 1 /* unterminated ; SELECT 2", List.of("SELECT 1 /* unterminated ; SELECT 2")),
@@ -219,6 +219,68 @@ class SqlParserTest {
     void statementsListIsImmutable() throws SQLException {
         ParsedSql parsed = SqlParser.parse("SELECT 1; SELECT 2", true);
         assertThrows(UnsupportedOperationException.class, () -> parsed.statements().clear());
+    }
+
+    // ---- trailing comments stay, and clauses go before them ---------------------------------
+
+    static Stream<Arguments> trailingComments() {
+        return Stream.of(
+                // sql, sent, sent with " RETURNING *" added, ends in a -- comment
+                arguments("INSERT INTO t VALUES (?) /* traceparent='00-ab-01' */",
+                        "INSERT INTO t VALUES ($1) /* traceparent='00-ab-01' */",
+                        "INSERT INTO t VALUES ($1) RETURNING * /* traceparent='00-ab-01' */", false),
+                arguments("INSERT INTO t VALUES (1) -- tag", "INSERT INTO t VALUES (1) -- tag",
+                        "INSERT INTO t VALUES (1) RETURNING * -- tag", true),
+                arguments("INSERT INTO t VALUES (1) -- tag\r\n  ", "INSERT INTO t VALUES (1) -- tag",
+                        "INSERT INTO t VALUES (1) RETURNING * -- tag", true),
+                arguments("DELETE FROM t -- a\n/* b */", "DELETE FROM t -- a\n/* b */",
+                        "DELETE FROM t RETURNING * -- a\n/* b */", false),
+                arguments("DELETE FROM t /* a */ -- b", "DELETE FROM t /* a */ -- b",
+                        "DELETE FROM t RETURNING * /* a */ -- b", true),
+                arguments("UPDATE t SET a = {fn ucase(?)} /* x */", "UPDATE t SET a = upper($1) /* x */",
+                        "UPDATE t SET a = upper($1) RETURNING * /* x */", false),
+                arguments("UPDATE t SET a = ?? /* x */", "UPDATE t SET a = ? /* x */",
+                        "UPDATE t SET a = ? RETURNING * /* x */", false),
+                arguments("DELETE FROM t /* x */ WHERE a = 1", "DELETE FROM t /* x */ WHERE a = 1",
+                        "DELETE FROM t /* x */ WHERE a = 1 RETURNING *", false),
+                arguments("DELETE FROM t  ", "DELETE FROM t", "DELETE FROM t RETURNING *", false),
+                arguments("DELETE FROM t /* unterminated", "DELETE FROM t /* unterminated",
+                        "DELETE FROM t /* unterminated RETURNING *", false));
+    }
+
+    @ParameterizedTest
+    @MethodSource
+    void trailingComments(String sql, String sent, String withReturning, boolean endsInLineComment)
+            throws SQLException {
+        ParsedStatement st = single(sql);
+        assertEquals(sent, st.sql());
+        assertEquals(withReturning, st.withClause(" RETURNING *"));
+        assertEquals(endsInLineComment, st.endsInLineComment());
+        assertEquals(endsInLineComment ? sent + "\n;" : sent + ";", st.followedBy(";"));
+    }
+
+    @Test
+    void trailingCommentsDoNotChangeClassification() throws SQLException {
+        ParsedStatement insert = single("INSERT INTO t VALUES (?) -- RETURNING id");
+        assertEquals(StatementKind.INSERT, insert.kind());
+        assertFalse(insert.hasReturning());
+        assertTrue(insert.isBatchableInsert());
+        assertEquals("INSERT INTO t VALUES ($1), ($2) -- RETURNING id", insert.batchedInsertSql(2));
+        assertEquals(StatementKind.SELECT, single("/* a */ SELECT 1 /* b */").kind());
+        assertEquals(StatementKind.CALL, single("{call p(?)} /* tag */").kind());
+    }
+
+    @Test
+    void commentsAfterTheLastSemicolonAreNotAStatement() throws SQLException {
+        ParsedSql parsed = SqlParser.parse("SELECT 1 /* a */; -- b", true);
+        assertEquals(List.of("SELECT 1 /* a */"), texts(parsed));
+    }
+
+    @Test
+    void commentsInsideAnEscapeAreTrimmedWithIt() throws SQLException {
+        // An escape body ends at its last token, so a -- comment in it cannot comment out the ")" added after it.
+        assertEquals("SELECT upper('a')", single("SELECT {fn ucase('a' -- c\n)}").sql());
+        assertEquals("SELECT * FROM f($1) AS result", single("{? = call f(?) /* c */}").sql());
     }
 
     // ---- classification and RETURNING --------------------------------------------------------
@@ -376,10 +438,10 @@ class SqlParserTest {
                 arguments("SELECT * FROM t {limit 10}", "SELECT * FROM t LIMIT 10"),
                 arguments("SELECT * FROM t {limit ? offset ?}", "SELECT * FROM t LIMIT $1 offset $2"),
                 arguments("SELECT '{d 2024}', \"{fn\", $${xyz}$$, 1 /* {oj */",
-                        "SELECT '{d 2024}', \"{fn\", $${xyz}$$, 1"),
+                        "SELECT '{d 2024}', \"{fn\", $${xyz}$$, 1 /* {oj */"),
                 arguments("-- {fn x(\nSELECT 1", "-- {fn x(\nSELECT 1"),
                 arguments("SELECT {fn ucase({fn concat('a', {d '2024-01-31'})})}, {t ?} -- {xyz",
-                        "SELECT upper(('a' || DATE '2024-01-31')), CAST($1 AS TIME)"),
+                        "SELECT upper(('a' || DATE '2024-01-31')), CAST($1 AS TIME) -- {xyz"),
                 arguments("SELECT 1 } ", "SELECT 1 }"));
     }
 
@@ -570,7 +632,7 @@ class SqlParserTest {
                 arguments("SELECT x ?? 'a'", List.of("SELECT x ?? 'a'")),
                 arguments("SELECT $1", List.of("SELECT $1")),
                 arguments("SELECT ?, $1", List.of("SELECT ?, $1")),
-                arguments("SELECT 1; SELECT {fn ucase('a')} -- x", List.of("SELECT 1", "SELECT upper('a')")));
+                arguments("SELECT 1; SELECT {fn ucase('a')} -- x", List.of("SELECT 1", "SELECT upper('a') -- x")));
     }
 
     @ParameterizedTest
