@@ -80,41 +80,41 @@ public final class AsyncConnection {
 
     /** Asks the server to cancel the command running now; the command then fails with SQLSTATE 57014. */
     public CompletableFuture<Void> cancel() {
-        return session.connection().cancel();
+        return session.cancel();
     }
 
     /** Closes gracefully: commands already sent are answered, later ones fail with SQLSTATE 08003. */
     public CompletableFuture<Void> close() {
-        return session.connection().close();
+        return session.close();
     }
 
     /** Closes the socket at once; whatever is running fails. */
     public void terminate() {
-        session.connection().abort();
+        session.abort();
     }
 
     public boolean isClosed() {
-        return !session.connection().isOpen();
+        return !session.isOpen();
     }
 
     /** Whether a transaction is open (as of the last command's answer). */
     public boolean isInTransaction() {
-        return session.connection().session().transactionStatus() != 'I';
+        return session.inTransaction();
     }
 
     /** The backend process id, as {@code pg_backend_pid()} gives it. */
     public int serverProcessId() {
-        return session.connection().session().processId();
+        return session.processId();
     }
 
     /** The server's version string, e.g. {@code "18.1"}. */
     public String serverVersion() {
-        return session.connection().session().parameter("server_version");
+        return session.parameter("server_version");
     }
 
     /** The current value of a run-time parameter the server reports (ParameterStatus), e.g. {@code TimeZone}. */
     public String serverParameter(String name) {
-        return session.connection().session().parameter(name);
+        return session.parameter(name);
     }
 
     /** For the JDBC facade and the engine's own layers; not part of the supported API. */

@@ -2,7 +2,6 @@ package io.tusk;
 
 import io.tusk.internal.config.ConnectionConfig;
 import io.tusk.internal.config.ConnectionUrl;
-import io.tusk.internal.protocol.SessionListener;
 import io.tusk.internal.session.Sessions;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -35,6 +34,6 @@ public final class Tusk {
         } catch (SQLException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return Sessions.open(config, SessionListener.NONE).thenApply(AsyncConnection::new);
+        return Sessions.open(config, notice -> { }).thenApply(AsyncConnection::new);
     }
 }

@@ -1,9 +1,9 @@
 package io.tusk.jdbc;
 
+import io.tusk.internal.row.Column;
 import io.tusk.internal.codec.CodecRegistry;
 import io.tusk.internal.error.SqlStates;
 import io.tusk.internal.row.RowData;
-import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
 import io.tusk.internal.session.RowDescriptor;
 import io.tusk.internal.session.StatementResult;
 import io.tusk.internal.sql.ParsedStatement;
@@ -72,7 +72,7 @@ record GeneratedKeys(boolean wanted, String[] names, int[] indexes) {
             return result;
         }
         RowDescriptor all = result.descriptor();
-        RowDescriptionMessage.Field[] fields = new RowDescriptionMessage.Field[indexes.length];
+        Column[] fields = new Column[indexes.length];
         short[] formats = new short[indexes.length];
         for (int i = 0; i < indexes.length; i++) {
             if (indexes[i] > all.size()) {
@@ -90,7 +90,7 @@ record GeneratedKeys(boolean wanted, String[] names, int[] indexes) {
             }
             rows.add(RowData.of(values));
         }
-        return new StatementResult(new RowDescriptor(new RowDescriptionMessage(fields), formats, registry), rows,
+        return new StatementResult(new RowDescriptor(fields, formats, registry), rows,
                 result.commandTag(), result.rowCount(), result.suspended());
     }
 

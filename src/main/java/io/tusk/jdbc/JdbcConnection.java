@@ -87,7 +87,7 @@ public final class JdbcConnection implements Connection {
     }
 
     void checkOpen() throws SQLException {
-        if (closed || !session.connection().isOpen()) {
+        if (closed || !session.isOpen()) {
             throw new SQLNonTransientConnectionException("This connection has been closed.",
                     SqlStates.CONNECTION_DOES_NOT_EXIST);
         }
@@ -209,7 +209,7 @@ public final class JdbcConnection implements Connection {
     }
 
     private boolean inTransaction() {
-        return session.connection().session().transactionStatus() != 'I';
+        return session.inTransaction();
     }
 
     @Override
@@ -378,7 +378,7 @@ public final class JdbcConnection implements Connection {
 
     @Override
     public boolean isClosed() {
-        return closed || !session.connection().isOpen();
+        return closed || !session.isOpen();
     }
 
     @Override
@@ -404,7 +404,7 @@ public final class JdbcConnection implements Connection {
         Duration previous = Duration.ofMillis(networkTimeoutMillis);
         try {
             if (timeoutSeconds > 0) {
-                session.connection().socketTimeout(Duration.ofSeconds(timeoutSeconds));
+                session.socketTimeout(Duration.ofSeconds(timeoutSeconds));
             }
             Await.result(session.simpleQuery(""));
             return true;
@@ -412,7 +412,7 @@ public final class JdbcConnection implements Connection {
             return false;
         } finally {
             if (!isClosed()) {
-                session.connection().socketTimeout(previous);
+                session.socketTimeout(previous);
             }
         }
     }
@@ -425,7 +425,7 @@ public final class JdbcConnection implements Connection {
                     SqlStates.INVALID_PARAMETER_VALUE);
         }
         networkTimeoutMillis = milliseconds;
-        session.connection().socketTimeout(Duration.ofMillis(milliseconds));
+        session.socketTimeout(Duration.ofMillis(milliseconds));
     }
 
     @Override
@@ -461,7 +461,7 @@ public final class JdbcConnection implements Connection {
     @Override
     public String getCatalog() throws SQLException {
         checkOpen();
-        return session.connection().settings().database();
+        return session.database();
     }
 
     @Override

@@ -1,12 +1,12 @@
 package io.tusk.jdbc;
 
+import io.tusk.internal.row.Column;
 import io.tusk.internal.codec.Codec;
 import io.tusk.internal.codec.CodecErrors;
 import io.tusk.internal.codec.CodecRegistry;
 import io.tusk.internal.codec.array.ArrayCodec;
 import io.tusk.internal.error.SqlStates;
 import io.tusk.internal.row.RowData;
-import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
 import io.tusk.internal.session.RowDescriptor;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -110,7 +110,7 @@ public final class JdbcResultSet implements ResultSet {
 
     /** A result with no columns and no rows (getGeneratedKeys when nothing was generated). */
     static JdbcResultSet empty(Statement owner) {
-        RowDescriptor none = new RowDescriptor(new RowDescriptionMessage(new RowDescriptionMessage.Field[0]), null);
+        RowDescriptor none = new RowDescriptor(new Column[0], null);
         return new JdbcResultSet(owner, none, List.of(), TYPE_FORWARD_ONLY, CONCUR_READ_ONLY,
                 CLOSE_CURSORS_AT_COMMIT, 0, null);
     }
@@ -120,12 +120,12 @@ public final class JdbcResultSet implements ResultSet {
      * {@code typeOids[i]} (a built-in type), a null array element is SQL NULL. Scrollable, no owning statement.
      */
     static JdbcResultSet ofText(String[] columnNames, int[] typeOids, List<String[]> values) throws SQLException {
-        RowDescriptionMessage.Field[] fields = new RowDescriptionMessage.Field[columnNames.length];
+        Column[] fields = new Column[columnNames.length];
         for (int i = 0; i < fields.length; i++) {
-            fields[i] = new RowDescriptionMessage.Field(columnNames[i], 0, (short) 0, typeOids[i], (short) -1, -1,
+            fields[i] = new Column(columnNames[i], 0, (short) 0, typeOids[i], (short) -1, -1,
                     (short) 0);
         }
-        RowDescriptor descriptor = new RowDescriptor(new RowDescriptionMessage(fields), CodecRegistry.builtin());
+        RowDescriptor descriptor = new RowDescriptor(fields, CodecRegistry.builtin());
         List<RowData> rows = new ArrayList<>(values.size());
         for (String[] row : values) {
             rows.add(textRow(row));

@@ -1,8 +1,8 @@
 package io.tusk.jdbc;
 
+import io.tusk.internal.row.Column;
 import io.tusk.internal.codec.Oids;
 import io.tusk.internal.error.SqlStates;
-import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
 import io.tusk.internal.session.RowDescriptor;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLDataException;
@@ -90,7 +90,7 @@ public final class JdbcResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public int getColumnDisplaySize(int column) throws SQLException {
-        RowDescriptionMessage.Field f = field(column);
+        Column f = field(column);
         return JdbcTypes.displaySize(f.typeOid(), f.typeModifier());
     }
 
@@ -124,13 +124,13 @@ public final class JdbcResultSetMetaData implements ResultSetMetaData {
 
     @Override
     public int getPrecision(int column) throws SQLException {
-        RowDescriptionMessage.Field f = field(column);
+        Column f = field(column);
         return JdbcTypes.precision(f.typeOid(), f.typeModifier());
     }
 
     @Override
     public int getScale(int column) throws SQLException {
-        RowDescriptionMessage.Field f = field(column);
+        Column f = field(column);
         return JdbcTypes.scale(f.typeOid(), f.typeModifier());
     }
 
@@ -204,7 +204,7 @@ public final class JdbcResultSetMetaData implements ResultSetMetaData {
         return iface.isInstance(this);
     }
 
-    private RowDescriptionMessage.Field field(int column) throws SQLException {
+    private Column field(int column) throws SQLException {
         if (column < 1 || column > descriptor.size()) {
             throw new SQLDataException("column index: " + column + " (expected: 1.." + descriptor.size() + ")",
                     SqlStates.INVALID_PARAMETER_VALUE);
@@ -214,7 +214,7 @@ public final class JdbcResultSetMetaData implements ResultSetMetaData {
 
     /** The catalog entry of a table column; null for other columns, or when there is no catalog to ask. */
     private CatalogColumn catalogColumn(int column) throws SQLException {
-        RowDescriptionMessage.Field f = field(column);
+        Column f = field(column);
         if (!isTableColumn(f) || catalog == null) {
             return null;
         }
@@ -234,7 +234,7 @@ public final class JdbcResultSetMetaData implements ResultSetMetaData {
         int[] tableOids = new int[count];
         short[] attnums = new short[count];
         for (int i = 0, k = 0; i < n; i++) {
-            RowDescriptionMessage.Field f = descriptor.field(i);
+            Column f = descriptor.field(i);
             if (isTableColumn(f)) {
                 tableOids[k] = f.tableOid();
                 attnums[k++] = f.columnAttribute();
@@ -251,7 +251,7 @@ public final class JdbcResultSetMetaData implements ResultSetMetaData {
     }
 
     /** The server names the table and attribute number (system columns such as ctid: negative) of plain columns. */
-    private static boolean isTableColumn(RowDescriptionMessage.Field f) {
+    private static boolean isTableColumn(Column f) {
         return f.tableOid() != 0 && f.columnAttribute() != 0;
     }
 }

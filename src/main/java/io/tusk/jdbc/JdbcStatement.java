@@ -1,7 +1,6 @@
 package io.tusk.jdbc;
 
 import io.tusk.internal.error.SqlStates;
-import io.tusk.internal.protocol.command.QueryResult;
 import io.tusk.internal.row.RowData;
 import io.tusk.internal.session.Parameters;
 import io.tusk.internal.session.Session;
@@ -156,7 +155,7 @@ public class JdbcStatement implements Statement {
         beginExecution();
         List<ParsedStatement> statements = parsed.statements();
         List<StatementResult> out = new ArrayList<>(Math.max(1, statements.size()));
-        try (QueryTimeout timeout = QueryTimeout.start(session().connection(), queryTimeoutSeconds)) {
+        try (QueryTimeout timeout = QueryTimeout.start(session(), queryTimeoutSeconds)) {
             if (statements.isEmpty()) {
                 out.addAll(Await.result(session().simpleQuery("")));
             } else if (statements.size() > 1 && values == null) {
@@ -402,15 +401,15 @@ public class JdbcStatement implements Statement {
     final long[] runBatch(Supplier<Session.BatchExecution> start, int size, GeneratedKeys keys, boolean keepRows)
             throws SQLException {
         Session.BatchExecution batchRun;
-        List<QueryResult> done;
+        List<StatementResult> done;
         boolean autoCommit = connection.getAutoCommit();
         beginExecution();
-        try (QueryTimeout timeout = QueryTimeout.start(session().connection(), queryTimeoutSeconds)) {
+        try (QueryTimeout timeout = QueryTimeout.start(session(), queryTimeoutSeconds)) {
             batchRun = start.get(); // on the synchronous path the batch runs here, so the timer starts first
             try {
-                done = Await.result(batchRun.future());
+                done = Await.result(batchRun.results());
             } catch (SQLException e) {
-                throw batchFailure(e, batchRun.command().completedResults(), size, autoCommit);
+                throw batchFailure(e, batchRun.completedResults(), size, autoCommit);
             }
         } finally {
             endExecution();
@@ -419,15 +418,15 @@ public class JdbcStatement implements Statement {
         List<RowData> keyRows = new ArrayList<>();
         StatementResult first = null;
         for (int i = 0; i < done.size(); i++) {
-            QueryResult r = done.get(i);
-            if (r.description() != null && !keepRows) {
+            StatementResult r = done.get(i);
+            if (r.descriptor() != null && !keepRows) {
                 throw new BatchUpdateException("A result was returned when none was expected (batch entry " + i + ").",
                         "0100E", 0, Arrays.copyOf(counts, i), null);
             }
             counts[i] = Math.max(0, r.rowCount());
-            if (keepRows && r.description() != null) {
+            if (keepRows && r.descriptor() != null) {
                 if (first == null) {
-                    first = session().toResult(r, batchRun.descriptor());
+                    first = r;
                 }
                 keyRows.addAll(r.rows());
             }
@@ -442,7 +441,7 @@ public class JdbcStatement implements Statement {
         return counts;
     }
 
-    private static BatchUpdateException batchFailure(SQLException e, List<QueryResult> completed, int size,
+    private static BatchUpdateException batchFailure(SQLException e, List<StatementResult> completed, int size,
             boolean autoCommit) {
         long[] counts = new long[size];
         Arrays.fill(counts, EXECUTE_FAILED);
@@ -544,7 +543,7 @@ public class JdbcStatement implements Statement {
     @Override
     public void cancel() throws SQLException {
         checkOpen();
-        Await.result(session().connection().cancel());
+        Await.result(session().cancel());
     }
 
     @Override

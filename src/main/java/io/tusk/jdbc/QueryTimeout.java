@@ -1,9 +1,7 @@
 package io.tusk.jdbc;
 
-import io.netty.util.concurrent.ScheduledFuture;
-import io.tusk.internal.net.EventLoops;
-import io.tusk.internal.net.NettyConnection;
-import java.util.concurrent.TimeUnit;
+import io.tusk.internal.session.Session;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Statement.setQueryTimeout: when the time is up, a CancelRequest goes to the server, which then
@@ -19,13 +17,8 @@ final class QueryTimeout implements AutoCloseable {
         this.timer = timer;
     }
 
-    static QueryTimeout start(NettyConnection connection, int seconds) {
-        if (seconds <= 0) {
-            return NONE;
-        }
-        return new QueryTimeout(EventLoops.shared().schedule(() -> {
-            connection.cancel();
-        }, seconds, TimeUnit.SECONDS));
+    static QueryTimeout start(Session session, int seconds) {
+        return seconds <= 0 ? NONE : new QueryTimeout(session.cancelAfter(seconds));
     }
 
     @Override

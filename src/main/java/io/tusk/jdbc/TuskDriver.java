@@ -4,7 +4,6 @@ import io.tusk.AsyncConnection;
 import io.tusk.ServerError;
 import io.tusk.internal.config.ConnectionConfig;
 import io.tusk.internal.config.ConnectionUrl;
-import io.tusk.internal.protocol.SessionListener;
 import io.tusk.internal.session.Session;
 import io.tusk.internal.session.Sessions;
 import java.sql.Connection;
@@ -63,16 +62,12 @@ public final class TuskDriver implements Driver {
 
     static JdbcConnection open(ConnectionConfig config, String url) throws SQLException {
         ConcurrentLinkedQueue<ServerError> notices = new ConcurrentLinkedQueue<>();
-        SessionListener listener = new SessionListener() {
-            @Override
-            public void onNotice(ServerError notice) {
-                if (notices.size() >= MAX_PENDING_NOTICES) {
-                    notices.poll();
-                }
-                notices.add(notice);
+        Session session = Sessions.openBlocking(config, notice -> {
+            if (notices.size() >= MAX_PENDING_NOTICES) {
+                notices.poll();
             }
-        };
-        Session session = Sessions.openBlocking(config, listener);
+            notices.add(notice);
+        });
         JdbcConnection connection = new JdbcConnection(new AsyncConnection(session), url, config.user(), notices,
                 config.defaultRowFetchSize(), config.escapeSyntaxCallMode());
         if (config.readOnly()) {

@@ -1,5 +1,6 @@
 package io.tusk.jdbc;
 
+import io.tusk.internal.row.Column;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,7 +56,7 @@ class JdbcResultSetTest {
     /** Builds a result from columns and rows of PostgreSQL text, in text or binary wire format. */
     static final class Result {
         private final boolean binary;
-        private final List<RowDescriptionMessage.Field> fields = new ArrayList<>();
+        private final List<Column> fields = new ArrayList<>();
         private final List<String[]> rows = new ArrayList<>();
 
         Result(boolean binary) {
@@ -68,7 +69,7 @@ class JdbcResultSetTest {
 
         Result column(String name, int oid, int tableOid, int attnum, int typmod) {
             boolean asBinary = binary && CodecRegistry.builtin().forOid(oid).supportsBinary();
-            fields.add(new RowDescriptionMessage.Field(name, tableOid, (short) attnum, oid, (short) -1, typmod,
+            fields.add(new Column(name, tableOid, (short) attnum, oid, (short) -1, typmod,
                     (short) (asBinary ? 1 : 0)));
             return this;
         }
@@ -79,8 +80,7 @@ class JdbcResultSetTest {
         }
 
         RowDescriptor descriptor() {
-            return new RowDescriptor(new RowDescriptionMessage(fields.toArray(new RowDescriptionMessage.Field[0])),
-                    CodecRegistry.builtin());
+            return new RowDescriptor(fields.toArray(new Column[0]), CodecRegistry.builtin());
         }
 
         List<RowData> rowData(RowDescriptor descriptor) throws Exception {

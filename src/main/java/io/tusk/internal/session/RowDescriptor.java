@@ -1,8 +1,8 @@
 package io.tusk.internal.session;
 
+import io.tusk.internal.row.Column;
 import io.tusk.internal.codec.Codec;
 import io.tusk.internal.codec.CodecRegistry;
-import io.tusk.internal.protocol.message.backend.RowDescriptionMessage;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.Map;
  * name lookup. Built once per statement (asyncpg's record descriptor), never per row.
  */
 public final class RowDescriptor {
-    private final RowDescriptionMessage.Field[] fields;
+    private final Column[] fields;
     private final Codec[] codecs;
     private final boolean[] binary;
     private volatile Map<String, Integer> byName;
@@ -27,13 +27,13 @@ public final class RowDescriptor {
     }
 
     /** @param formats the result formats the rows actually use, per column (from Bind, or the fields) */
-    public RowDescriptor(RowDescriptionMessage description, short[] formats, CodecRegistry registry) {
-        this(description, formats, registry, SessionZone.UTC);
+    public RowDescriptor(Column[] columns, short[] formats, CodecRegistry registry) {
+        this(columns, formats, registry, SessionZone.UTC);
     }
 
-    public RowDescriptor(RowDescriptionMessage description, short[] formats, CodecRegistry registry, SessionZone zone) {
+    public RowDescriptor(Column[] columns, short[] formats, CodecRegistry registry, SessionZone zone) {
         this.zone = zone;
-        this.fields = description.fields();
+        this.fields = columns;
         this.codecs = new Codec[fields.length];
         this.binary = new boolean[fields.length];
         for (int i = 0; i < fields.length; i++) {
@@ -45,8 +45,8 @@ public final class RowDescriptor {
     }
 
     /** For a result whose rows carry the formats written in the description (a portal Describe). */
-    public RowDescriptor(RowDescriptionMessage description, CodecRegistry registry) {
-        this(description, null, registry);
+    public RowDescriptor(Column[] columns, CodecRegistry registry) {
+        this(columns, null, registry);
     }
 
     /** The session's time zone, for {@link io.tusk.internal.codec.Codec#decodeString(byte[], int, int, boolean, java.time.ZoneId)}. */
@@ -58,7 +58,12 @@ public final class RowDescriptor {
         return fields.length;
     }
 
-    public RowDescriptionMessage.Field field(int i) {
+    /** The columns; the descriptor's own array, not to be changed. */
+    public Column[] columns() {
+        return fields;
+    }
+
+    public Column field(int i) {
         return fields[i];
     }
 
@@ -99,8 +104,7 @@ public final class RowDescriptor {
     }
 
     /** The result formats to ask for: binary for every column whose type has a binary codec. */
-    public static short[] preferredFormats(RowDescriptionMessage description, CodecRegistry registry) {
-        RowDescriptionMessage.Field[] f = description.fields();
+    public static short[] preferredFormats(Column[] f, CodecRegistry registry) {
         short[] formats = new short[f.length];
         for (int i = 0; i < f.length; i++) {
             formats[i] = (short) (registry.hasBinaryCodec(f[i].typeOid()) ? 1 : 0);

@@ -79,6 +79,62 @@ public final class Session {
         return connection;
     }
 
+    // ---- the connection as the layers above see it
+
+    public boolean isOpen() {
+        return connection.isOpen();
+    }
+
+    /** Whether a transaction is open (or failed) on the server, from the last ReadyForQuery. */
+    public boolean inTransaction() {
+        return connection.session().transactionStatus() != 'I';
+    }
+
+    /** A setting the server reported (ParameterStatus), or {@code null}. */
+    public String parameter(String name) {
+        return connection.session().parameter(name);
+    }
+
+    public int processId() {
+        return connection.session().processId();
+    }
+
+    /** The database this session is connected to. */
+    public String database() {
+        return connection.settings().database();
+    }
+
+    /** Bounds every later wait for the server; zero for none. */
+    public void socketTimeout(java.time.Duration timeout) {
+        connection.socketTimeout(timeout);
+    }
+
+    /** Sends a CancelRequest for whatever runs now (see {@link NettyConnection#cancel()}). */
+    public CompletableFuture<Void> cancel() {
+        return connection.cancel();
+    }
+
+    /**
+     * Sends a CancelRequest after {@code seconds}, unless the returned future is cancelled first
+     * (a query timeout). The timer runs on a shared event loop: with caller-driven I/O the caller is
+     * blocked in a read and cannot act itself.
+     */
+    public java.util.concurrent.ScheduledFuture<?> cancelAfter(int seconds) {
+        return io.tusk.internal.net.EventLoops.shared().schedule(() -> {
+            connection.cancel();
+        }, seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Closes gracefully (Terminate); see {@link NettyConnection#close()}. */
+    public CompletableFuture<Void> close() {
+        return connection.close();
+    }
+
+    /** Closes the socket at once, from any thread; running commands fail with class 08. */
+    public CompletableFuture<Void> abort() {
+        return connection.abort();
+    }
+
     public CodecRegistry registry() {
         return registry;
     }
@@ -143,10 +199,10 @@ public final class Session {
                 throw new CompletionException(unwrap(e));
             }
             PreparedStatementInfo info = cmd.statementInfo();
-            short[] formats = RowDescriptor.preferredFormats(info.description(), registry);
+            short[] formats = RowDescriptor.preferredFormats(info.description().fields(), registry);
             cache.put(sql, params.types(), new CachedStatement(name, info.parameterTypes(), info.description(),
-                    formats, new RowDescriptor(info.description(), formats, registry, zone)));
-            return toResultWith(r, r.description() == null ? null : new RowDescriptor(info.description(), new short[0], registry, zone));
+                    formats, new RowDescriptor(info.description().fields(), formats, registry, zone)));
+            return toResultWith(r, r.description() == null ? null : new RowDescriptor(info.description().fields(), new short[0], registry, zone));
         });
     }
 
@@ -173,9 +229,9 @@ public final class Session {
     public CompletableFuture<CachedStatement> prepare(String sql, int[] parameterTypes) {
         String name = cache.nextName();
         return submit(new PrepareCommand(name, sql, parameterTypes)).thenApply(info -> {
-            short[] formats = RowDescriptor.preferredFormats(info.description(), registry);
+            short[] formats = RowDescriptor.preferredFormats(info.description().fields(), registry);
             return new CachedStatement(name, info.parameterTypes(), info.description(), formats,
-                    new RowDescriptor(info.description(), formats, registry, zone));
+                    new RowDescriptor(info.description().fields(), formats, registry, zone));
         });
     }
 
@@ -228,19 +284,43 @@ public final class Session {
     }
 
     /**
-     * A batch that was sent: its future, and the command, which after a failure tells how many
-     * items completed.
-     *
-     * @param descriptor the rows' descriptor when known up front, else {@code null} (each result
-     *                   then carries its description)
+     * A batch that was sent: its results, and after a failure the results of the items that
+     * completed before it.
      */
-    public record BatchExecution(BatchCommand command, CompletableFuture<List<QueryResult>> future,
-            RowDescriptor descriptor) {
-    }
+    public final class BatchExecution {
+        private final BatchCommand command;
+        private final CompletableFuture<List<QueryResult>> future;
+        /** The rows' descriptor when known up front, else {@code null} (each result then carries its description). */
+        private final RowDescriptor descriptor;
 
-    /** Builds the session-level result of a batch item. */
-    public StatementResult toResult(QueryResult r, RowDescriptor known) {
-        return toResultWith(r, known != null ? known : describe(r));
+        BatchExecution(BatchCommand command, CompletableFuture<List<QueryResult>> future, RowDescriptor descriptor) {
+            this.command = command;
+            this.future = future;
+            this.descriptor = descriptor;
+        }
+
+        /** One result per item, in order. */
+        public CompletableFuture<List<StatementResult>> results() {
+            return future.thenApply(this::toResults);
+        }
+
+        /** After a failure: the results of the items that completed before it. */
+        public List<StatementResult> completedResults() {
+            return toResults(command.completedResults());
+        }
+
+        private List<StatementResult> toResults(List<QueryResult> results) {
+            List<StatementResult> out = new ArrayList<>(results.size());
+            RowDescriptor last = descriptor;
+            for (QueryResult r : results) {
+                if (descriptor == null && r.description() != null
+                        && (last == null || last.columns() != r.description().fields())) {
+                    last = describe(r); // items described one by one mostly share one description
+                }
+                out.add(toResultWith(r, last));
+            }
+            return out;
+        }
     }
 
     /**
@@ -267,7 +347,7 @@ public final class Session {
     }
 
     private RowDescriptor describe(QueryResult r) {
-        return r.description() == null ? null : new RowDescriptor(r.description(), null, registry, zone);
+        return r.description() == null ? null : new RowDescriptor(r.description().fields(), null, registry, zone);
     }
 
     /** A statement that returns no rows (its answer had no RowDescription) gets no descriptor. */

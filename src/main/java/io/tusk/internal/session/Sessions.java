@@ -6,17 +6,23 @@ import io.tusk.internal.net.Connector;
 import io.tusk.internal.net.NettyConnection;
 import io.tusk.internal.protocol.ConnectionSettings;
 import io.tusk.internal.protocol.SessionListener;
+import io.tusk.ServerError;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** Opens sessions from a parsed configuration, for the async API and the JDBC driver alike. */
 public final class Sessions {
     private Sessions() {
     }
 
-    /** A session whose I/O runs on Netty's event loop (the async API). */
-    public static CompletableFuture<Session> open(ConnectionConfig config, SessionListener listener) {
-        return new Connector().connect(config.toSettings(), listener).thenApply(c -> session(c, config));
+    /**
+     * A session whose I/O runs on Netty's event loop (the async API).
+     *
+     * @param notices receives the server's notices and warnings, on the I/O thread; must not block
+     */
+    public static CompletableFuture<Session> open(ConnectionConfig config, Consumer<ServerError> notices) {
+        return new Connector().connect(config.toSettings(), listener(notices)).thenApply(c -> session(c, config));
     }
 
     /**
@@ -24,10 +30,19 @@ public final class Sessions {
      * Its TimeZone is the JVM's, as pgjdbc sets it: JDBC's date and time methods work in the JVM's
      * zone, and the server's text for timestamptz values must agree with them.
      */
-    public static Session openBlocking(ConnectionConfig config, SessionListener listener) throws SQLException {
-        NettyConnection c = new Connector().connectBlocking(withJvmTimeZone(config.toSettings()), listener);
+    public static Session openBlocking(ConnectionConfig config, Consumer<ServerError> notices) throws SQLException {
+        NettyConnection c = new Connector().connectBlocking(withJvmTimeZone(config.toSettings()), listener(notices));
         c.socketTimeout(config.socketTimeout());
         return session(c, config);
+    }
+
+    private static SessionListener listener(Consumer<ServerError> notices) {
+        return new SessionListener() {
+            @Override
+            public void onNotice(ServerError notice) {
+                notices.accept(notice);
+            }
+        };
     }
 
     static ConnectionSettings withJvmTimeZone(ConnectionSettings settings) {

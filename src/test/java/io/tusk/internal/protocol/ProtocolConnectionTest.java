@@ -1,5 +1,6 @@
 package io.tusk.internal.protocol;
 
+import io.tusk.internal.row.Column;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -191,8 +192,8 @@ class ProtocolConnectionTest {
         assertEquals(0, first.calls, "reported when its ReadyForQuery arrives");
         core.onMessage(ReadyForQueryMessage.IDLE);
         assertEquals("22012", first.error.getSQLState());
-        core.onMessage(new RowDescriptionMessage(new RowDescriptionMessage.Field[] {
-            new RowDescriptionMessage.Field("x", 0, (short) 0, 25, (short) -1, -1, (short) 0)}));
+        core.onMessage(new RowDescriptionMessage(new Column[] {
+            new Column("x", 0, (short) 0, 25, (short) -1, -1, (short) 0)}));
         core.onMessage(dataRow("ok"));
         core.onMessage(new CommandCompleteMessage("SELECT 1"));
         core.onMessage(ReadyForQueryMessage.IDLE);

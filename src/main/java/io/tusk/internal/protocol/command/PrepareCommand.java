@@ -1,5 +1,6 @@
 package io.tusk.internal.protocol.command;
 
+import io.tusk.internal.row.Column;
 import io.tusk.internal.protocol.Command;
 import io.tusk.internal.protocol.CommandContext;
 import io.tusk.internal.protocol.MessageSink;
@@ -15,7 +16,7 @@ import io.tusk.internal.protocol.message.frontend.SyncMessage;
 
 /** Parse and Describe of a statement, then Sync: prepares it and learns its parameter and result types. */
 public final class PrepareCommand extends Command<PreparedStatementInfo> {
-    static final RowDescriptionMessage NO_ROWS = new RowDescriptionMessage(new RowDescriptionMessage.Field[0]);
+    static final RowDescriptionMessage NO_ROWS = new RowDescriptionMessage(new Column[0]);
 
     private final String name;
     private final String sql;

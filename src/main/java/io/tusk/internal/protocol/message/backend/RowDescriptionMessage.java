@@ -3,6 +3,7 @@ package io.tusk.internal.protocol.message.backend;
 import io.netty.buffer.ByteBuf;
 import io.tusk.internal.protocol.ProtocolViolationException;
 import io.tusk.internal.protocol.message.CStrings;
+import io.tusk.internal.row.Column;
 
 /**
  * RowDescription ('T'): the columns of the rows that follow. Decoded once per statement and
@@ -13,26 +14,13 @@ public final class RowDescriptionMessage implements BackendMessage {
     /** Smallest encoding of one field: an empty name (1 byte) and 18 bytes of numbers. */
     private static final int MIN_FIELD_SIZE = 19;
 
-    /**
-     * One column.
-     *
-     * @param tableOid        the table's OID if the column is a plain table column, else 0
-     * @param columnAttribute the column's attribute number in that table, else 0
-     * @param typeSize        {@code pg_type.typlen}; negative for variable-width types
-     * @param typeModifier    {@code pg_attribute.atttypmod}, type-specific (-1 if none)
-     * @param format          0 text, 1 binary (always 0 when described from a statement)
-     */
-    public record Field(String name, int tableOid, short columnAttribute, int typeOid, short typeSize,
-            int typeModifier, short format) {
-    }
+    private final Column[] fields;
 
-    private final Field[] fields;
-
-    public RowDescriptionMessage(Field[] fields) {
+    public RowDescriptionMessage(Column[] fields) {
         this.fields = fields;
     }
 
-    public Field[] fields() {
+    public Column[] fields() {
         return fields;
     }
 
@@ -40,7 +28,7 @@ public final class RowDescriptionMessage implements BackendMessage {
         return fields.length;
     }
 
-    public Field field(int index) {
+    public Column field(int index) {
         return fields[index];
     }
 
@@ -49,9 +37,9 @@ public final class RowDescriptionMessage implements BackendMessage {
         if (payload.readableBytes() < count * MIN_FIELD_SIZE) {
             throw new IndexOutOfBoundsException("fields: " + count + " in " + payload.readableBytes() + " bytes");
         }
-        Field[] fields = new Field[count];
+        Column[] fields = new Column[count];
         for (int i = 0; i < count; i++) {
-            fields[i] = new Field(CStrings.read(payload), payload.readInt(), payload.readShort(), payload.readInt(),
+            fields[i] = new Column(CStrings.read(payload), payload.readInt(), payload.readShort(), payload.readInt(),
                     payload.readShort(), payload.readInt(), payload.readShort());
         }
         return new RowDescriptionMessage(fields);

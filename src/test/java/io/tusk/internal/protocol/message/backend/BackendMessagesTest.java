@@ -1,5 +1,6 @@
 package io.tusk.internal.protocol.message.backend;
 
+import io.tusk.internal.row.Column;
 import static io.tusk.internal.protocol.message.ProtocolBytes.buf;
 import static io.tusk.internal.protocol.message.ProtocolBytes.s;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -13,7 +14,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.tusk.ServerError;
 import io.tusk.internal.protocol.ProtocolViolationException;
-import io.tusk.internal.protocol.message.backend.RowDescriptionMessage.Field;
+
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -96,8 +97,8 @@ class BackendMessagesTest {
                 "id", 16384, s(1), 23, s(4), -1, s(1),
                 "name", 0, s(0), 25, s(-1), -1, s(0));
         assertEquals(2, rd.fieldCount());
-        assertEquals(new Field("id", 16384, (short) 1, 23, (short) 4, -1, (short) 1), rd.field(0));
-        assertEquals(new Field("name", 0, (short) 0, 25, (short) -1, -1, (short) 0), rd.fields()[1]);
+        assertEquals(new Column("id", 16384, (short) 1, 23, (short) 4, -1, (short) 1), rd.field(0));
+        assertEquals(new Column("name", 0, (short) 0, 25, (short) -1, -1, (short) 0), rd.fields()[1]);
         assertEquals(0, ((RowDescriptionMessage) parse('T', s(0))).fieldCount());
         violation('T', s(3), "id", 16384, s(1), 23, s(4), -1, s(1));
     }
