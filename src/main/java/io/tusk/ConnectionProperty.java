@@ -139,9 +139,11 @@ public enum ConnectionProperty {
 
     // ---- statements ----
     PREPARE_THRESHOLD(named("prepareThreshold").type(Type.INTEGER).range(-1, Integer.MAX_VALUE)
-            .defaultValue("5").support(Support.NOT_YET)
-            .description("Executions of a PreparedStatement before it becomes a named server-side "
-                    + "statement; 0 never, -1 from the first execution.")),
+            .defaultValue("5")
+            .description("Runs of the same SQL text on a connection before it becomes a named server-side "
+                    + "statement with binary results; until then it runs unnamed. 0 never (for poolers "
+                    + "such as PgBouncer in transaction mode), 1 from the first run, -1 also with binary "
+                    + "results from the first run (one extra round trip to describe it).")),
     PREPARED_STATEMENT_CACHE_QUERIES(named("preparedStatementCacheQueries")
             .aliases("statementCacheSize", "statement_cache_size").type(Type.INTEGER).range(0, Integer.MAX_VALUE)
             .defaultValue("256")

@@ -28,12 +28,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Arrays through JDBC and the async API against a real server. Every prepared query runs more than
- * once: the first execution describes the statement and gets text results, later ones binary results
- * through the statement cache, and both must read alike.
+ * Arrays through JDBC and the async API against a real server. Every prepared query runs until it
+ * gets binary results from the statement cache (see {@link JdbcTestBase#RUNS_THROUGH_ALL_FORMATS});
+ * the earlier runs get text results, and both must read alike.
  */
 class ArraysIT extends JdbcTestBase {
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = RUNS_THROUGH_ALL_FORMATS;
 
     ArraysIT(PgServer pg) {
         super(pg);

@@ -301,7 +301,7 @@ class BatchIT extends JdbcTestBase {
     @Test
     void batchAfterTheStatementWasCached() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO bt VALUES (?, ?)")) {
-            for (int i = 0; i < 3; i++) { // cached, described, binary
+            for (int i = 0; i < RUNS_THROUGH_ALL_FORMATS; i++) { // unnamed, then prepared, then cached
                 ps.setInt(1, 1000 + i);
                 ps.setString(2, "single");
                 ps.executeUpdate();
@@ -313,7 +313,7 @@ class BatchIT extends JdbcTestBase {
             }
             assertArrayEquals(ones(50), ps.executeBatch());
         }
-        assertEquals(53, count(""));
+        assertEquals(RUNS_THROUGH_ALL_FORMATS + 50, count(""));
     }
 
     @Test

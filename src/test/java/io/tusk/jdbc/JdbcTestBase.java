@@ -13,6 +13,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Base of the JDBC facade's integration tests: a fresh connection per test, through DriverManager. */
 @ExtendWith(PgServerExtension.class)
 abstract class JdbcTestBase {
+    /**
+     * Runs of one PreparedStatement that go through every way it is executed with the default
+     * prepareThreshold (5): unnamed with text results (runs 1 to 4), prepared under a name and
+     * described (5, text results), from the statement cache with binary results (6 and 7).
+     */
+    protected static final int RUNS_THROUGH_ALL_FORMATS = 7;
+    /** The first run of a PreparedStatement, counted from 1, whose results are binary. */
+    protected static final int FIRST_BINARY_RUN = 6;
+
     protected final PgServer pg;
     protected Connection conn;
 

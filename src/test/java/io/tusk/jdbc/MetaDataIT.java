@@ -46,7 +46,7 @@ class MetaDataIT extends JdbcTestBase {
         }
         try (PreparedStatement ps = conn.prepareStatement(SELECT)) {
             check.check(ps.getMetaData());
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < RUNS_THROUGH_ALL_FORMATS; i++) {
                 try (ResultSet rs = ps.executeQuery()) {
                     check.check(rs.getMetaData());
                 }

@@ -46,13 +46,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * PreparedStatement setters, each executed three times on one statement (the first run is parsed and
- * described, the later ones come from the statement cache with binary results), and read back through
- * a second prepared statement that also runs more than once.
+ * PreparedStatement setters, each executed {@link JdbcTestBase#RUNS_THROUGH_ALL_FORMATS} times on one
+ * statement (unnamed at first, then prepared and described, then from the statement cache with binary
+ * results), and read back through a second prepared statement that also runs more than once.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PreparedStatementIT extends JdbcTestBase {
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = RUNS_THROUGH_ALL_FORMATS;
 
     PreparedStatementIT(PgServer pg) {
         super(pg);
@@ -605,7 +605,7 @@ class PreparedStatementIT extends JdbcTestBase {
             s.execute("INSERT INTO shape VALUES (1)");
         }
         try (PreparedStatement ps = conn.prepareStatement("SELECT * FROM shape")) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < RUNS_THROUGH_ALL_FORMATS; i++) {
                 try (ResultSet rs = ps.executeQuery()) {
                     assertEquals(1, rs.getMetaData().getColumnCount());
                     assertTrue(rs.next());
@@ -820,7 +820,7 @@ class PreparedStatementIT extends JdbcTestBase {
     @Test
     void discardAllOutsideATransaction() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT ?::int + 1")) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < RUNS_THROUGH_ALL_FORMATS; i++) {
                 ps.setInt(1, i);
                 ps.executeQuery().close();
             }
@@ -843,7 +843,7 @@ class PreparedStatementIT extends JdbcTestBase {
     void deallocateAllInsideATransaction() throws SQLException {
         conn.setAutoCommit(false);
         try (PreparedStatement ps = conn.prepareStatement("SELECT ?::int + 1")) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < RUNS_THROUGH_ALL_FORMATS; i++) {
                 ps.setInt(1, i);
                 ps.executeQuery().close();
             }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * ResultSet getters. Every value check runs on the text results of a plain Statement and on both result
- * formats of a PreparedStatement: its first execution (text) and later ones (binary, from the statement cache).
+ * formats of a PreparedStatement: its first executions (text) and later ones (binary, from the statement cache).
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ResultSetIT extends JdbcTestBase {
@@ -57,9 +57,10 @@ class ResultSetIT extends JdbcTestBase {
             checkRow("Statement (text)", rs, check);
         }
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            for (int round = 1; round <= 3; round++) {
+            for (int round = 1; round <= RUNS_THROUGH_ALL_FORMATS; round++) {
                 try (ResultSet rs = ps.executeQuery()) {
-                    checkRow("PreparedStatement run " + round + (round == 1 ? " (text)" : " (binary)"), rs, check);
+                    checkRow("PreparedStatement run " + round + (round < FIRST_BINARY_RUN ? " (text)" : " (binary)"), rs,
+                            check);
                 }
             }
         }

@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Edge values of every core type, in both directions: written as SQL literals and as PreparedStatement
  * parameters (setObject), read back with getObject(i, Class) and getString, through text results (plain
- * Statement, first PreparedStatement run) and binary results (later runs). The server checks the parameter
+ * Statement, first PreparedStatement runs) and binary results (later runs). The server checks the parameter
  * path independently by comparing with the literal and by printing the value ({@code ::text}).
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -218,7 +218,7 @@ class TypesRoundTripIT extends JdbcTestBase {
         assertEquals(sample.cast(), rs.getString(2), how + " ::text " + sample);
     }
 
-    /** The value written in SQL, read in text (Statement, first prepared run) and binary (later runs). */
+    /** The value written in SQL, read in text (Statement, first prepared runs) and binary (later runs). */
     @ParameterizedTest(name = "literal {0}")
     @MethodSource("samples")
     void literal(Sample sample) throws SQLException {
@@ -229,7 +229,7 @@ class TypesRoundTripIT extends JdbcTestBase {
             checkLiteralRow(sample, rs, "Statement");
         }
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            for (int round = 1; round <= 3; round++) {
+            for (int round = 1; round <= RUNS_THROUGH_ALL_FORMATS; round++) {
                 try (ResultSet rs = ps.executeQuery()) {
                     checkLiteralRow(sample, rs, "PreparedStatement run " + round);
                 }
@@ -248,7 +248,7 @@ class TypesRoundTripIT extends JdbcTestBase {
                 : "v::text = " + quote(sample.literal()))
                 + " FROM (SELECT ?::" + sample.type() + " AS v) s";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            for (int round = 1; round <= 3; round++) {
+            for (int round = 1; round <= RUNS_THROUGH_ALL_FORMATS; round++) {
                 ps.setObject(1, sample.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     String how = "run " + round;
@@ -279,7 +279,7 @@ class TypesRoundTripIT extends JdbcTestBase {
             ins.executeBatch();
         }
         try (PreparedStatement sel = conn.prepareStatement("SELECT v FROM rt ORDER BY id")) {
-            for (int round = 0; round < 2; round++) {
+            for (int round = 0; round < RUNS_THROUGH_ALL_FORMATS; round++) {
                 try (ResultSet rs = sel.executeQuery()) {
                     for (int i = 0; i < 3; i++) {
                         assertTrue(rs.next());

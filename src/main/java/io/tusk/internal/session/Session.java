@@ -49,11 +49,14 @@ public final class Session {
     private volatile String zoneName;
     private volatile java.time.ZoneId zoneId = java.time.ZoneOffset.UTC;
 
-    public Session(NettyConnection connection, CodecRegistry registry, int cacheSize, int maxCacheableSqlLength) {
+    /** @param prepareThreshold runs of a statement's text before it is prepared (see {@link StatementCache}) */
+    public Session(NettyConnection connection, CodecRegistry registry, int cacheSize, int maxCacheableSqlLength,
+            int prepareThreshold) {
         this.connection = connection;
         this.zone = this::sessionZone;
         this.registry = registry;
-        this.cache = new StatementCache<>(cacheSize, maxCacheableSqlLength, s -> statementsToClose.add(s.name()));
+        this.cache = new StatementCache<>(cacheSize, maxCacheableSqlLength, prepareThreshold,
+                s -> statementsToClose.add(s.name()));
     }
 
     /**
@@ -179,9 +182,7 @@ public final class Session {
     private CompletableFuture<StatementResult> execute(String sql, Parameters params, int maxRows, boolean useCache,
             boolean mayRetry) {
         if (!useCache || !cache.isCacheable(sql)) {
-            ExtendedQueryCommand cmd = new ExtendedQueryCommand("", sql, params.types(), params.formats(),
-                    params.values(), new short[0], maxRows, null);
-            return submit(cmd).thenApply(r -> toResultWith(r, describe(r)));
+            return executeUnnamed(sql, params, maxRows);
         }
         CachedStatement cached = cache.get(sql, params.types());
         if (cached != null) {
@@ -189,6 +190,15 @@ public final class Session {
                     params.values(), cached.resultFormats(), maxRows, cached.description());
             CompletableFuture<StatementResult> done = submit(cmd).thenApply(r -> toResultWith(r, cached.descriptor()));
             return mayRetry ? done.exceptionallyCompose(e -> retryIfStale(unwrap(e), sql, params, maxRows)) : done;
+        }
+        if (!cache.countRun(sql)) {
+            return executeUnnamed(sql, params, maxRows);
+        }
+        if (cache.describesFirst()) {
+            return prepare(sql, params.types()).thenCompose(statement -> {
+                cache.put(sql, params.types(), statement);
+                return executePrepared(statement, params, maxRows);
+            });
         }
         String name = cache.nextName();
         ExtendedQueryCommand cmd = new ExtendedQueryCommand(name, sql, params.types(), params.formats(),
@@ -223,6 +233,13 @@ public final class Session {
             }
         }
         return CompletableFuture.failedFuture(error);
+    }
+
+    /** Runs a statement as the unnamed one: Parse, Bind, Describe portal, Execute in one round trip, text results. */
+    private CompletableFuture<StatementResult> executeUnnamed(String sql, Parameters params, int maxRows) {
+        ExtendedQueryCommand cmd = new ExtendedQueryCommand("", sql, params.types(), params.formats(),
+                params.values(), new short[0], maxRows, null);
+        return submit(cmd).thenApply(r -> toResultWith(r, describe(r)));
     }
 
     /** Prepares a statement outside the cache (an explicit prepare, asyncpg's {@code prepare()}). */

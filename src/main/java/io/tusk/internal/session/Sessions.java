@@ -60,6 +60,6 @@ public final class Sessions {
 
     private static Session session(NettyConnection c, ConnectionConfig config) {
         return new Session(c, CodecRegistry.builtin(), config.preparedStatementCacheQueries(),
-                config.maxCacheableStatementSize());
+                config.maxCacheableStatementSize(), config.prepareThreshold());
     }
 }
