@@ -236,6 +236,13 @@ public class TuskDataSource implements DataSource {
         this.logWriter = out; // kept as JDBC asks; Tusk logs through slf4j
     }
 
+    /**
+     * Limit in seconds for the whole connect of {@link #getConnection()}: every host, TLS and
+     * authentication. When it runs out the call fails with SQLSTATE 08001 (an
+     * {@link java.sql.SQLTimeoutException}). A {@code loginTimeout} set with {@link #setProperty} or in
+     * the URL takes precedence; 0 (the default) leaves DriverManager's login timeout in force.
+     * HikariCP sets this to its {@code connectionTimeout}.
+     */
     @Override
     public void setLoginTimeout(int seconds) {
         this.loginTimeoutSeconds = seconds;

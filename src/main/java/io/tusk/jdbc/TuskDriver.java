@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Logger;
@@ -72,13 +73,22 @@ public final class TuskDriver implements Driver {
                 notices.add(notice);
             }
         };
-        Session session = Sessions.openBlocking(config, listener);
+        Session session = Sessions.openBlocking(config, listener, loginTimeout(config));
         JdbcConnection connection = new JdbcConnection(new AsyncConnection(session), url, config.user(), notices,
                 config.defaultRowFetchSize());
         if (config.readOnly()) {
             connection.setReadOnly(true);
         }
         return connection;
+    }
+
+    /**
+     * The {@code loginTimeout} property, or when it is not given (or 0) DriverManager's login timeout,
+     * as pgjdbc does; both bound the whole connect, every host included.
+     */
+    private static Duration loginTimeout(ConnectionConfig config) {
+        Duration given = config.loginTimeout();
+        return given.isZero() ? Duration.ofSeconds(Math.max(0, DriverManager.getLoginTimeout())) : given;
     }
 
     @Override
