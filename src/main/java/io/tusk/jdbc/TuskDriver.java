@@ -75,7 +75,7 @@ public final class TuskDriver implements Driver {
         };
         Session session = Sessions.openBlocking(config, listener, loginTimeout(config));
         JdbcConnection connection = new JdbcConnection(new AsyncConnection(session), url, config.user(), notices,
-                config.defaultRowFetchSize());
+                config.defaultRowFetchSize(), config.socketTimeout());
         if (config.readOnly()) {
             connection.setReadOnly(true);
         }
