@@ -226,6 +226,48 @@ class HikariIT extends JdbcTestBase {
         closeAndCheckNothingLeft(pool);
     }
 
+    /**
+     * A configuration written for pgjdbc's PGSimpleDataSource works unchanged: Hikari calls
+     * {@code set<Name>} for each entry and refuses to start when a setter is missing.
+     */
+    @Test
+    void pgjdbcStyleDataSourcePropertiesAreAccepted() throws Exception {
+        HikariConfig c = new HikariConfig();
+        c.setPoolName(app);
+        c.setDataSourceClassName(TuskDataSource.class.getName());
+        c.addDataSourceProperty("URL", "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/" + pg.database());
+        c.addDataSourceProperty("user", PgServer.SCRAM_USER);
+        c.addDataSourceProperty("password", pg.passwordOf(PgServer.SCRAM_USER));
+        c.addDataSourceProperty("sslmode", pg.isEmbedded() ? "disable" : "prefer");
+        c.addDataSourceProperty("ApplicationName", app);
+        c.addDataSourceProperty("options", "-c statement_timeout=60000");
+        c.addDataSourceProperty("currentSchema", "public");
+        c.addDataSourceProperty("tcpKeepAlive", "true");
+        c.addDataSourceProperty("connectTimeout", "5");
+        c.addDataSourceProperty("socketTimeout", "30");
+        c.addDataSourceProperty("cancelSignalTimeout", "10");
+        c.addDataSourceProperty("prepareThreshold", "5");
+        c.addDataSourceProperty("preparedStatementCacheQueries", "256");
+        c.addDataSourceProperty("preparedStatementCacheSizeMiB", "5");
+        c.addDataSourceProperty("reWriteBatchedInserts", "false");
+        c.addDataSourceProperty("defaultRowFetchSize", "0");
+        c.addDataSourceProperty("binaryTransfer", "true");
+        c.addDataSourceProperty("stringType", "unspecified");
+        c.addDataSourceProperty("autosave", "never");
+        c.addDataSourceProperty("targetServerType", "any");
+        c.addDataSourceProperty("loadBalanceHosts", "false");
+        c.addDataSourceProperty("hostRecheckSeconds", "10");
+        c.addDataSourceProperty("assumeMinServerVersion", "12");
+        c.addDataSourceProperty("logUnclosedConnections", "false");
+        HikariDataSource pool = new HikariDataSource(c);
+        try (Connection conn = pool.getConnection()) {
+            assertEquals(app, scalar(conn, "SELECT current_setting('application_name')"));
+            assertEquals("1min", scalar(conn, "SHOW statement_timeout"));
+            assertEquals(30_000, conn.getNetworkTimeout());
+        }
+        closeAndCheckNothingLeft(pool);
+    }
+
     /** An idle pooled session killed on the server: the next borrow's isValid check replaces it, unseen. */
     @Test
     void aSessionKilledWhileIdleIsReplacedBeforeAnyoneSeesIt() throws Exception {
@@ -324,6 +366,34 @@ class HikariIT extends JdbcTestBase {
             pool.close();
             assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 10);
             assertTrue(silent.clientsConnectedAndClosed(1, Duration.ofSeconds(5)), "the driver closed its socket");
+        }
+    }
+
+    /**
+     * Without a loginTimeout of its own, the data source gets Hikari's connectionTimeout as its login
+     * timeout: the attempt ends after about a second instead of holding the socket for connectTimeout.
+     */
+    @Test
+    void hikarisConnectionTimeoutBecomesTheDataSourcesLoginTimeout() throws Exception {
+        try (SilentServer silent = new SilentServer()) {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName(app);
+            config.setDataSourceClassName(TuskDataSource.class.getName());
+            config.addDataSourceProperty("serverName", silent.host());
+            config.addDataSourceProperty("portNumber", silent.port());
+            config.addDataSourceProperty("user", "nobody");
+            config.addDataSourceProperty("sslMode", "disable");
+            config.addDataSourceProperty("connectTimeout", "30");
+            config.setConnectionTimeout(1000);
+            config.setInitializationFailTimeout(-1);
+            HikariDataSource pool = new HikariDataSource(config);
+            assertEquals(1, pool.unwrap(TuskDataSource.class).getLoginTimeout(), "set by Hikari");
+            assertThrows(SQLTransientConnectionException.class, pool::getConnection);
+            long start = System.nanoTime();
+            pool.close();
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5, "no adder thread left waiting");
+            // (checked after close: until then Hikari keeps retrying, and a retry may be under way)
+            assertTrue(silent.clientsConnectedAndClosed(1, Duration.ofSeconds(5)), "every attempt ended");
         }
     }
 }
