@@ -39,11 +39,6 @@ final class LoginDeadline {
         return timeout;
     }
 
-    /** Time left, never negative; a very long time when there is no deadline. */
-    Duration remaining() {
-        return isSet() ? Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())) : Duration.ofMillis(Long.MAX_VALUE);
-    }
-
     boolean hasExpired() {
         return isSet() && deadlineNanos - System.nanoTime() <= 0;
     }
