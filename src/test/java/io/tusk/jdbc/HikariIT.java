@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,22 +103,25 @@ class HikariIT extends JdbcTestBase {
                 + app + "'").get(0).get(0));
     }
 
-    /** A backend ends a moment after it was told to; waits (bounded) until the server says it has. */
-    private boolean serverSessionsReach(int expected, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (sessionsOnServer() != expected) {
+    /**
+     * A backend ends a moment after its client said goodbye or it was told to: polls the server (every
+     * 10 ms, each time over a fresh harness connection) until {@code condition} holds, for at most 10 s.
+     */
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
                 return false;
             }
-            Thread.onSpinWait();
+            Thread.sleep(10); // the polling interval, not a timing assumption
         }
         return true;
     }
 
-    private void closeAndCheckNothingLeft(HikariDataSource pool) {
+    private void closeAndCheckNothingLeft(HikariDataSource pool) throws InterruptedException {
         pool.close();
         assertTrue(pool.isClosed());
-        assertTrue(serverSessionsReach(0, Duration.ofSeconds(10)), () -> sessionsOnServer() + " sessions left open");
+        assertTrue(eventually(() -> sessionsOnServer() == 0), () -> sessionsOnServer() + " sessions left open");
     }
 
     private static String scalar(Connection c, String sql) throws SQLException {
@@ -127,13 +131,10 @@ class HikariIT extends JdbcTestBase {
         }
     }
 
-    private void terminate(String pid) {
+    private void terminate(String pid) throws InterruptedException {
         assertEquals("t", pg.adminQuery("SELECT pg_terminate_backend(" + pid + ")").get(0).get(0));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!pg.adminQuery("SELECT 1 FROM pg_stat_activity WHERE pid = " + pid).isEmpty()) {
-            assertTrue(System.nanoTime() - deadline < 0, "backend " + pid + " still there");
-            Thread.onSpinWait();
-        }
+        assertTrue(eventually(() -> pg.adminQuery("SELECT 1 FROM pg_stat_activity WHERE pid = " + pid).isEmpty()),
+                "backend " + pid + " still there");
     }
 
     @ParameterizedTest
