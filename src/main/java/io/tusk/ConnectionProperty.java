@@ -106,9 +106,11 @@ public enum ConnectionProperty {
             .env("PGCONNECT_TIMEOUT")
             .description("Limit for one connection attempt to one host (TCP, TLS and authentication); "
                     + "0 means no limit.")),
-    LOGIN_TIMEOUT(named("loginTimeout").type(Type.SECONDS).defaultValue("0").support(Support.NOT_YET)
-            .description("Limit for getting a connection at all, over every host; 0 means "
-                    + "DriverManager's login timeout.")),
+    LOGIN_TIMEOUT(named("loginTimeout").type(Type.SECONDS).defaultValue("0")
+            .description("Limit for the whole connect: every host and attempt, TLS and authentication "
+                    + "(connectTimeout still bounds each attempt); when it runs out the connect fails with "
+                    + "08001. 0 means TuskDataSource.setLoginTimeout's value, else DriverManager's login "
+                    + "timeout; with those 0 too there is no limit.")),
     SOCKET_TIMEOUT(named("socketTimeout").type(Type.SECONDS).defaultValue("0")
             .description("Limit for waiting on the server during a call, after which the connection "
                     + "is closed; 0 means no limit.")),

@@ -1,5 +1,7 @@
 package io.tusk;
 
+import io.tusk.internal.codec.datetime.IntervalStyle;
+import io.tusk.internal.codec.datetime.IntervalText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -60,10 +62,11 @@ public record Interval(int months, int days, long microseconds) {
     }
 
     /**
-     * Reads PostgreSQL's interval output in any IntervalStyle except {@code sql_standard}:
-     * {@code postgres} ({@code 1 year 2 mons -3 days +04:05:06.7}), {@code postgres_verbose}
-     * ({@code @ 1 year 2 mons 4 hours ago}) and {@code iso_8601} ({@code P1Y2M3DT4H5M6.7S}), and
-     * {@code infinity}/{@code -infinity}.
+     * Reads PostgreSQL's interval output in every IntervalStyle: {@code postgres}
+     * ({@code 1 year 2 mons -3 days +04:05:06.7}), {@code postgres_verbose}
+     * ({@code @ 1 year 2 mons 4 hours ago}), {@code sql_standard} ({@code 1-2}, {@code -3 4:05:06},
+     * {@code +1-2 -3 +4:05:06.7}) and {@code iso_8601} ({@code P1Y2M3DT4H5M6.7S}), and
+     * {@code infinity}/{@code -infinity}. A number alone is seconds.
      *
      * @throws IllegalArgumentException for text in none of these forms
      */
@@ -75,7 +78,12 @@ public record Interval(int months, int days, long microseconds) {
             return NEGATIVE_INFINITY;
         }
         try {
-            return s.startsWith("P") ? Reader.iso(s) : Reader.postgres(s);
+            if (s.startsWith("P")) {
+                return Reader.iso(s);
+            }
+            // only the sql_standard style writes no unit names at all ("@ 0" is postgres_verbose)
+            boolean units = s.startsWith("@") || s.chars().anyMatch(Character::isLetter);
+            return units ? Reader.postgres(s) : Reader.sqlStandard(s);
         } catch (NumberFormatException | ArithmeticException | IndexOutOfBoundsException e) {
             throw new IllegalArgumentException("invalid interval: \"" + text + "\"", e);
         }
@@ -114,86 +122,31 @@ public record Interval(int months, int days, long microseconds) {
         return Duration.ofSeconds(seconds, Math.floorMod(microseconds, MICROS_PER_SECOND) * 1000);
     }
 
-    /** The text PostgreSQL prints with its default IntervalStyle {@code postgres}. */
+    /**
+     * The text PostgreSQL prints with its default IntervalStyle {@code postgres}
+     * ({@code 1 year 2 mons -3 days +04:05:06.7}); {@code ResultSet.getString} follows the session's
+     * IntervalStyle instead.
+     */
     @Override
     public String toString() {
-        if (equals(POSITIVE_INFINITY)) {
-            return "infinity";
-        } else if (equals(NEGATIVE_INFINITY)) {
-            return "-infinity";
-        }
-        Writer out = new Writer();
-        out.part(months / 12, "year");
-        out.part(months % 12, "mon");
-        out.part(days, "day");
-        long hours = microseconds / MICROS_PER_HOUR;
-        long minutes = microseconds % MICROS_PER_HOUR / MICROS_PER_MINUTE;
-        long seconds = microseconds % MICROS_PER_MINUTE / MICROS_PER_SECOND;
-        long fraction = microseconds % MICROS_PER_SECOND;
-        if (out.isEmpty() || microseconds != 0) {
-            out.time(microseconds < 0, hours, minutes, seconds, fraction);
-        }
-        return out.toString();
+        return IntervalText.format(this, IntervalStyle.POSTGRES);
     }
 
-    /** Builds the {@code postgres} IntervalStyle text, following the server's EncodeInterval. */
-    private static final class Writer {
-        private final StringBuilder sb = new StringBuilder(32);
-        /** The server puts a "+" on a positive field that follows a negative one, so signs stay unambiguous. */
-        private boolean afterNegative;
-
-        boolean isEmpty() {
-            return sb.length() == 0;
-        }
-
-        void part(long value, String unit) {
-            if (value == 0) {
-                return;
-            }
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            if (afterNegative && value > 0) {
-                sb.append('+');
-            }
-            sb.append(value).append(' ').append(unit).append(value == 1 ? "" : "s");
-            afterNegative = value < 0;
-        }
-
-        void time(boolean negative, long hours, long minutes, long seconds, long fraction) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(negative ? "-" : afterNegative ? "+" : "");
-            pad2(Math.abs(hours)).append(':');
-            pad2(Math.abs(minutes)).append(':');
-            pad2(Math.abs(seconds));
-            long f = Math.abs(fraction);
-            if (f != 0) {
-                String digits = Long.toString(f + MICROS_PER_SECOND).substring(1);
-                int end = digits.length();
-                while (digits.charAt(end - 1) == '0') {
-                    end--;
-                }
-                sb.append('.').append(digits, 0, end);
-            }
-        }
-
-        private StringBuilder pad2(long value) {
-            return (value < 10 ? sb.append('0') : sb).append(value);
-        }
-
-        @Override
-        public String toString() {
-            return sb.toString();
-        }
-    }
-
-    /** Parsers for the server's interval output styles; errors surface as runtime exceptions for {@link #parse}. */
+    /**
+     * Parsers for the server's interval output styles; errors surface as runtime exceptions for
+     * {@link #parse}. A sign that covers the whole value ("ago", sql_standard's leading minus) is
+     * applied to each field as it is added, not to the sum: the sum of the magnitudes of
+     * {@code -2562047788:00:54.775808} would not fit in a long, the negative value does.
+     */
     private static final class Reader {
+        private final boolean negate;
         private long months;
         private long days;
         private long micros;
+
+        private Reader(boolean negate) {
+            this.negate = negate;
+        }
 
         /** {@code 1 year -2 mons +3 days -04:05:06.7}, or verbose {@code @ 1 year 4 hours 5.5 secs ago}. */
         static Interval postgres(String s) {
@@ -207,7 +160,7 @@ public record Interval(int months, int days, long microseconds) {
             if (from >= to) {
                 throw new NumberFormatException("no fields");
             }
-            Reader r = new Reader();
+            Reader r = new Reader(ago);
             for (int i = from; i < to; i++) {
                 if (tokens[i].indexOf(':') >= 0) {
                     r.clock(tokens[i]);
@@ -218,12 +171,61 @@ public record Interval(int months, int days, long microseconds) {
                     r.unit(tokens[i], tokens[++i].toLowerCase(Locale.ROOT));
                 }
             }
-            return ago ? r.negated() : r.result();
+            return r.result();
+        }
+
+        /**
+         * sql_standard: one kind of field under one optional sign ({@code -1-2}, {@code -3 4:05:06.7},
+         * {@code 4:05:06}, {@code 0}), or, when signs or kinds are mixed, three groups that each carry
+         * their own sign ({@code +1-2 -3 +4:05:06.7}).
+         */
+        static Interval sqlStandard(String s) {
+            String[] groups = s.split("\\s+");
+            if (groups.length == 3) {
+                Reader r = new Reader(false);
+                r.yearMonth(groups[0]);
+                r.unit(groups[1], "day");
+                r.clock(groups[2]);
+                return r.result();
+            }
+            boolean negative = s.startsWith("-");
+            Reader r = new Reader(negative);
+            String[] fields = (negative || s.startsWith("+") ? s.substring(1) : s).split("\\s+");
+            for (String f : fields) {
+                if (f.isEmpty() || !Character.isDigit(f.charAt(0))) {
+                    throw new NumberFormatException("a sign inside " + s); // the leading one covers all fields
+                }
+            }
+            if (fields.length == 2) {
+                r.unit(fields[0], "day");
+                r.clock(fields[1]);
+            } else if (fields.length == 1 && fields[0].indexOf(':') >= 0) {
+                r.clock(fields[0]);
+            } else if (fields.length == 1 && fields[0].indexOf('-') >= 0) {
+                r.yearMonth(fields[0]);
+            } else if (fields.length == 1) {
+                r.unit(fields[0], "sec");
+            } else {
+                throw new NumberFormatException("fields: " + fields.length);
+            }
+            return r.result();
+        }
+
+        /** {@code [+-]Y-M}: the sign applies to the years and the months. */
+        private void yearMonth(String group) {
+            boolean negative = group.startsWith("-");
+            String[] f = group.substring(negative || group.startsWith("+") ? 1 : 0).split("-", -1);
+            if (f.length != 2 || f[0].isEmpty() || f[1].isEmpty() || !Character.isDigit(f[0].charAt(0))
+                    || !Character.isDigit(f[1].charAt(0))) {
+                throw new NumberFormatException(group);
+            }
+            long value = Math.addExact(Math.multiplyExact(Long.parseLong(f[0]), 12), Long.parseLong(f[1]));
+            months = Math.addExact(months, signed(negative ? -value : value));
         }
 
         /** ISO 8601 {@code P1Y2M3DT4H5M6.7S}; the server writes {@code P-1Y-2M3DT-4H-5M-6.7S} for negative fields. */
         static Interval iso(String s) {
-            Reader r = new Reader();
+            Reader r = new Reader(false);
             boolean time = false;
             int i = 1;
             while (i < s.length()) {
@@ -253,25 +255,26 @@ public record Interval(int months, int days, long microseconds) {
 
         /** {@code [+-]HH:MM:SS[.ffffff]}, hours unbounded; the sign applies to the whole clock. */
         private void clock(String token) {
-            boolean negative = token.startsWith("-");
-            String[] f = token.substring(negative || token.startsWith("+") ? 1 : 0).split(":", -1);
+            boolean own = token.startsWith("-");
+            String[] f = token.substring(own || token.startsWith("+") ? 1 : 0).split(":", -1);
             if (f.length != 3 || f[0].isEmpty() || f[0].charAt(0) == '-' || f[1].length() != 2 || f[2].isEmpty()) {
                 throw new NumberFormatException(token);
             }
-            long value = Math.addExact(Math.multiplyExact(Long.parseLong(f[0]), MICROS_PER_HOUR),
-                    Long.parseLong(f[1]) * MICROS_PER_MINUTE + fractional(f[2], MICROS_PER_SECOND));
-            micros = Math.addExact(micros, negative ? -value : value);
+            long hours = Math.multiplyExact(Long.parseLong(f[0]), MICROS_PER_HOUR);
+            long rest = Long.parseLong(f[1]) * MICROS_PER_MINUTE + fractional(f[2], MICROS_PER_SECOND);
+            long value = own != negate ? Math.subtractExact(-hours, rest) : Math.addExact(hours, rest);
+            micros = Math.addExact(micros, value);
         }
 
         private void unit(String number, String unit) {
             switch (unit.endsWith("s") && unit.length() > 1 ? unit.substring(0, unit.length() - 1) : unit) {
-                case "year" -> months = Math.addExact(months, Math.multiplyExact(Long.parseLong(number), 12));
-                case "mon", "month" -> months = Math.addExact(months, Long.parseLong(number));
-                case "week" -> days = Math.addExact(days, Math.multiplyExact(Long.parseLong(number), 7));
-                case "day" -> days = Math.addExact(days, Long.parseLong(number));
-                case "hour" -> micros = Math.addExact(micros, fractional(number, MICROS_PER_HOUR));
-                case "min", "minute" -> micros = Math.addExact(micros, fractional(number, MICROS_PER_MINUTE));
-                case "sec", "second" -> micros = Math.addExact(micros, fractional(number, MICROS_PER_SECOND));
+                case "year" -> months = Math.addExact(months, signed(Math.multiplyExact(Long.parseLong(number), 12)));
+                case "mon", "month" -> months = Math.addExact(months, signed(Long.parseLong(number)));
+                case "week" -> days = Math.addExact(days, signed(Math.multiplyExact(Long.parseLong(number), 7)));
+                case "day" -> days = Math.addExact(days, signed(Long.parseLong(number)));
+                case "hour" -> micros = Math.addExact(micros, signed(fractional(number, MICROS_PER_HOUR)));
+                case "min", "minute" -> micros = Math.addExact(micros, signed(fractional(number, MICROS_PER_MINUTE)));
+                case "sec", "second" -> micros = Math.addExact(micros, signed(fractional(number, MICROS_PER_SECOND)));
                 default -> throw new NumberFormatException("unknown unit " + unit);
             }
         }
@@ -285,12 +288,12 @@ public record Interval(int months, int days, long microseconds) {
                     .setScale(0, RoundingMode.HALF_UP).longValueExact();
         }
 
-        private Interval result() {
-            return new Interval(Math.toIntExact(months), Math.toIntExact(days), micros);
+        private long signed(long value) {
+            return negate ? Math.negateExact(value) : value;
         }
 
-        private Interval negated() {
-            return new Interval(Math.toIntExact(-months), Math.toIntExact(-days), Math.negateExact(micros));
+        private Interval result() {
+            return new Interval(Math.toIntExact(months), Math.toIntExact(days), micros);
         }
     }
 }

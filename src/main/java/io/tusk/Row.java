@@ -97,7 +97,7 @@ public final class Row {
         return get(index(name), type);
     }
 
-    /** The value as PostgreSQL would print it (timestamptz in the session's TimeZone). */
+    /** The value as PostgreSQL would print it (timestamptz in the session's TimeZone, interval in its IntervalStyle). */
     public String getString(int index) {
         checkIndex(index);
         if (data.isNull(index)) {
@@ -105,7 +105,7 @@ public final class Row {
         }
         try {
             return descriptor.codec(index).decodeString(data.array(), data.offset(index), data.length(index),
-                    descriptor.binary(index), descriptor.sessionZone());
+                    descriptor.binary(index), descriptor.settings());
         } catch (SQLException e) {
             throw new ValueConversionException(e);
         }

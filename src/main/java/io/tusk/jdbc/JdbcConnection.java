@@ -58,8 +58,14 @@ public final class JdbcConnection implements Connection {
     private Map<String, Class<?>> typeMap = Map.of();
     private SQLWarning warnings;
 
+    /**
+     * @param socketTimeout the socketTimeout the session was opened with: it is the connection's
+     *                      network timeout until setNetworkTimeout changes it, so getNetworkTimeout
+     *                      reports it and isValid, or a pool saving and restoring the network timeout
+     *                      (HikariCP), puts it back rather than removing it
+     */
     JdbcConnection(AsyncConnection async, String url, String user, ConcurrentLinkedQueue<ServerError> notices,
-            int defaultFetchSize, EscapeCallMode callMode) {
+            int defaultFetchSize, EscapeCallMode callMode, Duration socketTimeout) {
         this.async = async;
         this.session = async.session();
         this.url = url;
@@ -67,6 +73,7 @@ public final class JdbcConnection implements Connection {
         this.notices = notices;
         this.defaultFetchSize = defaultFetchSize;
         this.callMode = callMode;
+        this.networkTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, socketTimeout.toMillis());
     }
 
     Session session() {

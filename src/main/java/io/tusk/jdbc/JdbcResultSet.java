@@ -219,7 +219,7 @@ public final class JdbcResultSet implements ResultSet {
         if (codec == null) {
             return null;
         }
-        String value = codec.decodeString(data, offset, length, format, descriptor.sessionZone());
+        String value = codec.decodeString(data, offset, length, format, descriptor.settings());
         int max = maxFieldSize();
         return max > 0 && value.length() > max && isCharacter(codec) ? value.substring(0, max) : value;
     }

@@ -15,7 +15,10 @@ import javax.sql.DataSource;
  * A {@link DataSource} with bean setters, for HikariCP's {@code dataSourceClassName} and for
  * frameworks that configure a DataSource by properties. Either set a URL, or the server names,
  * ports and database; any connection property (docs/configuration.md) can be set with
- * {@link #setProperty}, and the common ones have their own setters.
+ * {@link #setProperty}, and the ones pgjdbc's {@code PGSimpleDataSource} has setters for have the
+ * same setters here (with its all-lower-case aliases such as {@code setSslmode}), because HikariCP
+ * turns each {@code dataSource.<name>} entry into a call of {@code set<Name>} and refuses to start
+ * when there is none.
  *
  * <pre>{@code
  * TuskDataSource ds = new TuskDataSource();
@@ -90,6 +93,15 @@ public class TuskDataSource implements DataSource {
         this.url = url;
     }
 
+    /** pgjdbc's spelling, which HikariCP's {@code dataSource.URL} reaches. */
+    public void setURL(String url) throws SQLException {
+        setUrl(url);
+    }
+
+    public String getURL() {
+        return getUrl();
+    }
+
     /** HikariCP spells it {@code jdbcUrl}. */
     public void setJdbcUrl(String url) throws SQLException {
         setUrl(url);
@@ -99,8 +111,13 @@ public class TuskDataSource implements DataSource {
         return getUrl();
     }
 
+    /** An empty or missing name means localhost, as in pgjdbc. */
     public void setServerNames(String[] names) {
-        this.serverNames = names == null || names.length == 0 ? new String[] {"localhost"} : names.clone();
+        String[] copy = names == null || names.length == 0 ? new String[] {"localhost"} : names.clone();
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = copy[i] == null || copy[i].isBlank() ? "localhost" : copy[i].trim();
+        }
+        this.serverNames = copy;
     }
 
     public String[] getServerNames() {
@@ -166,6 +183,8 @@ public class TuskDataSource implements DataSource {
         return ConnectionProperty.forName(name).map(p -> properties.getProperty(p.canonicalName())).orElse(null);
     }
 
+    // ---- one setter per connection property, named as in pgjdbc's data sources ----
+
     public void setSslMode(String mode) throws SQLException {
         setProperty("sslmode", mode);
     }
@@ -176,6 +195,30 @@ public class TuskDataSource implements DataSource {
 
     public void setSslRootCert(String file) throws SQLException {
         setProperty("sslrootcert", file);
+    }
+
+    public void setSslCert(String file) throws SQLException {
+        setProperty("sslcert", file);
+    }
+
+    public void setSslKey(String file) throws SQLException {
+        setProperty("sslkey", file);
+    }
+
+    public void setSslPassword(String passPhrase) throws SQLException {
+        setProperty("sslpassword", passPhrase);
+    }
+
+    public void setSslNegotiation(String negotiation) throws SQLException {
+        setProperty("sslNegotiation", negotiation);
+    }
+
+    public void setChannelBinding(String channelBinding) throws SQLException {
+        setProperty("channelBinding", channelBinding);
+    }
+
+    public void setOptions(String options) throws SQLException {
+        setProperty("options", options);
     }
 
     public void setApplicationName(String name) throws SQLException {
@@ -194,6 +237,10 @@ public class TuskDataSource implements DataSource {
         setProperty("socketTimeout", String.valueOf(seconds));
     }
 
+    public void setCancelSignalTimeout(int seconds) throws SQLException {
+        setProperty("cancelSignalTimeout", String.valueOf(seconds));
+    }
+
     public void setTcpKeepAlive(boolean on) throws SQLException {
         setProperty("tcpKeepAlive", String.valueOf(on));
     }
@@ -204,6 +251,40 @@ public class TuskDataSource implements DataSource {
 
     public void setPreparedStatementCacheQueries(int count) throws SQLException {
         setProperty("preparedStatementCacheQueries", String.valueOf(count));
+    }
+
+    public void setPreparedStatementCacheSizeMiB(int mebibytes) throws SQLException {
+        setProperty("preparedStatementCacheSizeMiB", String.valueOf(mebibytes));
+    }
+
+    public void setDefaultRowFetchSize(int rows) throws SQLException {
+        setProperty("defaultRowFetchSize", String.valueOf(rows));
+    }
+
+    public void setBinaryTransfer(boolean on) throws SQLException {
+        setProperty("binaryTransfer", String.valueOf(on));
+    }
+
+    public void setStringType(String type) throws SQLException {
+        setProperty("stringtype", type);
+    }
+
+    /** {@code never}, {@code always} or {@code conservative} (pgjdbc takes its AutoSave enum here). */
+    public void setAutosave(String autosave) throws SQLException {
+        setProperty("autosave", autosave);
+    }
+
+    /** {@code 3.0}, {@code 3.2}, {@code 3} or {@code latest} (pgjdbc takes an int here). */
+    public void setProtocolVersion(String version) throws SQLException {
+        setProperty("protocolVersion", version);
+    }
+
+    public void setAssumeMinServerVersion(String version) throws SQLException {
+        setProperty("assumeMinServerVersion", version);
+    }
+
+    public void setLogUnclosedConnections(boolean on) throws SQLException {
+        setProperty("logUnclosedConnections", String.valueOf(on));
     }
 
     public void setReWriteBatchedInserts(boolean on) throws SQLException {
@@ -228,6 +309,36 @@ public class TuskDataSource implements DataSource {
         return mode != null ? mode : ConnectionProperty.ESCAPE_SYNTAX_CALL_MODE.defaultValue();
     }
 
+    public void setLoadBalanceHosts(boolean on) throws SQLException {
+        setProperty("loadBalanceHosts", String.valueOf(on));
+    }
+
+    public void setHostRecheckSeconds(int seconds) throws SQLException {
+        setProperty("hostRecheckSeconds", String.valueOf(seconds));
+    }
+
+    // pgjdbc's lower-case aliases, so that HikariCP's dataSource.sslmode (as the URL spells it) works
+
+    public void setSslmode(String mode) throws SQLException {
+        setSslMode(mode);
+    }
+
+    public void setSslrootcert(String file) throws SQLException {
+        setSslRootCert(file);
+    }
+
+    public void setSslcert(String file) throws SQLException {
+        setSslCert(file);
+    }
+
+    public void setSslkey(String file) throws SQLException {
+        setSslKey(file);
+    }
+
+    public void setSslpassword(String passPhrase) throws SQLException {
+        setSslPassword(passPhrase);
+    }
+
     private void setOrRemove(String key, String value) {
         if (value == null) {
             properties.remove(key);
@@ -246,6 +357,13 @@ public class TuskDataSource implements DataSource {
         this.logWriter = out; // kept as JDBC asks; Tusk logs through slf4j
     }
 
+    /**
+     * Limit in seconds for the whole connect of {@link #getConnection()}: every host, TLS and
+     * authentication. When it runs out the call fails with SQLSTATE 08001 (an
+     * {@link java.sql.SQLTimeoutException}). A {@code loginTimeout} set with {@link #setProperty} or in
+     * the URL takes precedence; 0 (the default) leaves DriverManager's login timeout in force.
+     * HikariCP sets this to its {@code connectionTimeout}.
+     */
     @Override
     public void setLoginTimeout(int seconds) {
         this.loginTimeoutSeconds = seconds;

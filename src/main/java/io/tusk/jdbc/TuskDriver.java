@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Logger;
@@ -67,13 +68,22 @@ public final class TuskDriver implements Driver {
                 notices.poll();
             }
             notices.add(notice);
-        });
+        }, loginTimeout(config));
         JdbcConnection connection = new JdbcConnection(new AsyncConnection(session), url, config.user(), notices,
-                config.defaultRowFetchSize(), config.escapeSyntaxCallMode());
+                config.defaultRowFetchSize(), config.escapeSyntaxCallMode(), config.socketTimeout());
         if (config.readOnly()) {
             connection.setReadOnly(true);
         }
         return connection;
+    }
+
+    /**
+     * The {@code loginTimeout} property, or when it is not given (or 0) DriverManager's login timeout,
+     * as pgjdbc does; both bound the whole connect, every host included.
+     */
+    private static Duration loginTimeout(ConnectionConfig config) {
+        Duration given = config.loginTimeout();
+        return given.isZero() ? Duration.ofSeconds(Math.max(0, DriverManager.getLoginTimeout())) : given;
     }
 
     @Override

@@ -101,6 +101,17 @@ class AsyncConnectionIT {
         assertNull(await(conn.fetchVal("SELECT name FROM f WHERE id = $1", 42)));
     }
 
+    /** Row.getString prints an interval in the session's IntervalStyle whichever format it came in. */
+    @Test
+    void intervalTextFollowsTheSessionsIntervalStyle() throws Exception {
+        await(conn.execute("SET IntervalStyle = 'sql_standard'"));
+        assertEquals("sql_standard", conn.serverParameter("IntervalStyle"));
+        for (int round = 0; round < 3; round++) { // the first run reads text, later ones binary (statement cache)
+            Row r = await(conn.fetchRow("SELECT $1::interval AS i", "-1 day -02:03:04"));
+            assertEquals("-1 2:03:04", r.getString("i"));
+        }
+    }
+
     @Test
     void nullsTimestampsAndConversions() throws Exception {
         Row r = await(conn.fetchRow("SELECT NULL::int AS n, $1::timestamptz AS ts, 5000000000::int8 AS big",

@@ -16,10 +16,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/**
- * TuskDataSource configured by bean setters and by URL. (HikariCP is not a test dependency of this
- * module's pom, so pooling through Hikari is not exercised here.)
- */
+/** TuskDataSource configured by bean setters and by URL; under HikariCP see HikariIT. */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DataSourceIT extends JdbcTestBase {
     DataSourceIT(PgServer pg) {
@@ -168,6 +165,49 @@ class DataSourceIT extends JdbcTestBase {
         try (Connection a = ds.getConnection(); Connection b = ds.getConnection()) {
             assertFalse(scalar(a, "SELECT pg_backend_pid()").equals(scalar(b, "SELECT pg_backend_pid()")));
         }
+    }
+
+    /** Each pgjdbc-named setter sets the connection property of that name (its validation included). */
+    @Test
+    void pgjdbcNamedSettersSetTheirProperties() throws SQLException {
+        TuskDataSource ds = new TuskDataSource();
+        ds.setSslmode("require");
+        ds.setSslcert("/c.pem");
+        ds.setSslkey("/k.pem");
+        ds.setSslrootcert("/r.pem");
+        ds.setSslpassword("pass");
+        ds.setOptions("-c work_mem=8MB");
+        ds.setChannelBinding("require");
+        ds.setSslNegotiation("postgres");
+        ds.setCancelSignalTimeout(3);
+        ds.setLoadBalanceHosts(true);
+        ds.setHostRecheckSeconds(4);
+        ds.setBinaryTransfer(false);
+        ds.setStringType("varchar");
+        ds.setAutosave("conservative");
+        ds.setProtocolVersion("3.2");
+        ds.setAssumeMinServerVersion("12");
+        ds.setDefaultRowFetchSize(50);
+        ds.setPreparedStatementCacheSizeMiB(2);
+        ds.setLogUnclosedConnections(true);
+        String[][] expected = {{"sslmode", "require"}, {"sslcert", "/c.pem"}, {"sslkey", "/k.pem"},
+            {"sslrootcert", "/r.pem"}, {"sslpassword", "pass"}, {"options", "-c work_mem=8MB"},
+            {"channel_binding", "require"}, {"sslNegotiation", "postgres"}, {"cancelSignalTimeout", "3"},
+            {"loadBalanceHosts", "true"}, {"hostRecheckSeconds", "4"}, {"binaryTransfer", "false"},
+            {"stringtype", "varchar"}, {"autosave", "conservative"}, {"protocolVersion", "3.2"},
+            {"assumeMinServerVersion", "12"}, {"defaultRowFetchSize", "50"}, {"preparedStatementCacheSizeMiB", "2"},
+            {"logUnclosedConnections", "true"}};
+        for (String[] e : expected) {
+            assertEquals(e[1], ds.getProperty(e[0]), e[0]);
+        }
+        ds.setURL(url());
+        assertEquals(url(), ds.getURL());
+        ds.setServerName("");
+        assertEquals("localhost", ds.getServerName(), "an empty name means localhost, as in pgjdbc");
+        ds.setAutosave("sometimes");
+        SQLException bad = assertThrows(SQLException.class, ds::getConnection, "values are checked on connecting");
+        assertEquals("22023", bad.getSQLState());
+        assertTrue(bad.getMessage().contains("autosave"), bad.getMessage());
     }
 
     @Test

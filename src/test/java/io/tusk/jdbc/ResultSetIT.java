@@ -31,10 +31,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * ResultSet getters. Every value check runs on the text results of a plain Statement and on both result
@@ -630,14 +631,49 @@ class ResultSetIT extends JdbcTestBase {
         });
     }
 
+    /** Array elements print as they would alone: in the session's TimeZone and IntervalStyle. */
     @Test
-    @Disabled("BUG: getString of a binary interval ignores IntervalStyle, so text and binary runs differ (IntervalCodec.formatBinary)")
+    void arrayElementsFollowTheSessionSettingsInBothFormats() throws Exception {
+        try (Statement s = conn.createStatement()) {
+            s.execute("SET TimeZone = 'America/New_York'; SET IntervalStyle = 'sql_standard'");
+        }
+        inAllFormats("SELECT ARRAY[TIMESTAMPTZ '2024-01-02 03:04:05+00', NULL], ARRAY[INTERVAL '1 day 2 hours']", rs -> {
+            assertEquals("{\"2024-01-01 22:04:05-05\",NULL}", rs.getString(1));
+            assertEquals("{\"1 2:00:00\"}", rs.getString(2));
+        });
+    }
+
+    @Test
     void intervalGetStringFollowsIntervalStyleInBothFormats() throws Exception {
         try (Statement s = conn.createStatement()) {
             s.execute("SET IntervalStyle = 'iso_8601'");
         }
         inAllFormats("SELECT INTERVAL '1 day 2 hours'", rs -> {
             assertEquals("P1DT2H", rs.getString(1));
+        });
+    }
+
+    /**
+     * Every IntervalStyle, with signs that each style writes its own way; getObject reads the text of
+     * every style back to the same value. The expected strings are what PostgreSQL prints.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "postgres         | 1 day 02:00:00  | -1 years +2 days -00:00:01.5    | 00:00:00",
+        "postgres_verbose | @ 1 day 2 hours | @ 1 year -2 days 1.5 secs ago  | @ 0",
+        "sql_standard     | 1 2:00:00       | -1-0 +2 -0:00:01.5             | 0",
+        "iso_8601         | P1DT2H          | P-1Y2DT-1.5S                   | PT0S"})
+    void intervalsPrintInEveryIntervalStyle(String style, String simple, String mixed, String zero) throws Exception {
+        try (Statement s = conn.createStatement()) {
+            s.execute("SET IntervalStyle = '" + style + "'");
+        }
+        inAllFormats("SELECT INTERVAL '1 day 2 hours', INTERVAL '-1 year +2 days -1.5 seconds', INTERVAL '0'", rs -> {
+            assertEquals(simple, rs.getString(1));
+            assertEquals(mixed, rs.getString(2));
+            assertEquals(zero, rs.getString(3));
+            assertEquals(new Interval(0, 1, 7_200_000_000L), rs.getObject(1, Interval.class));
+            assertEquals(new Interval(-12, 2, -1_500_000L), rs.getObject(2, Interval.class));
+            assertEquals(Interval.ZERO, rs.getObject(3));
         });
     }
 }

@@ -237,6 +237,29 @@ class TimeoutCancelIT extends JdbcTestBase {
         }
     }
 
+    /** socketTimeout is the network timeout a connection starts with, and isValid puts it back after its own. */
+    @Test
+    void socketTimeoutIsTheInitialNetworkTimeoutAndSurvivesIsValid() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("user", pg.superUser());
+        if (pg.superPassword() != null) {
+            p.setProperty("password", pg.superPassword());
+        }
+        p.setProperty("socketTimeout", "1");
+        try (Connection c = DriverManager.getConnection(url(), p)) {
+            assertEquals(1000, c.getNetworkTimeout());
+            assertTrue(c.isValid(5));
+            assertEquals(1000, c.getNetworkTimeout());
+            int pid = pid(c);
+            try (Statement s = c.createStatement()) {
+                SQLException e = assertThrows(SQLException.class, () -> s.execute("SELECT pg_sleep(4)"));
+                assertTrue(e.getSQLState() != null && e.getSQLState().startsWith("08"), e.toString());
+            } finally {
+                pg.adminQuery("SELECT pg_terminate_backend(" + pid + ")");
+            }
+        }
+    }
+
     @Test
     void isValidAnswersQuicklyOnAnIdleConnection() throws Exception {
         // isValid on an idle connection answers at once

@@ -9,6 +9,8 @@
  *       {@link io.tusk.testing.RequiresEmbeddedServer} skips tests that need the embedded one.</li>
  *   <li>{@link io.tusk.testing.MiniPgClient} – a tiny independent client (simple queries, text results) for
  *       setting up and checking state without the driver under test.</li>
+ *   <li>{@link io.tusk.testing.TcpProxy} cuts links under the driver; {@link io.tusk.testing.SilentServer}
+ *       accepts connections and never answers, for time-out tests.</li>
  *   <li>{@link io.tusk.testing.FailingLeakDetector} and {@link io.tusk.testing.LeakCheckExtension} – a Netty
  *       leak fails the test class it happened in (registered for all tests automatically).</li>
  * </ul>

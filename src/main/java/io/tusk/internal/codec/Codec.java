@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.ZoneId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -57,10 +56,11 @@ public abstract class Codec {
 
     /**
      * As {@link #decodeString(byte[], int, int, boolean)}, for types whose text depends on the
-     * session (timestamptz prints in the session's TimeZone): a binary value is printed as the
-     * server would print it in {@code sessionZone}. Other types ignore the zone.
+     * session (timestamptz prints in the session's TimeZone, interval in its IntervalStyle): a binary
+     * value is printed as the server would print it with {@code session}'s settings. Other types
+     * ignore them.
      */
-    public String decodeString(byte[] buf, int offset, int length, boolean binary, ZoneId sessionZone)
+    public String decodeString(byte[] buf, int offset, int length, boolean binary, SessionSettings session)
             throws SQLException {
         return decodeString(buf, offset, length, binary);
     }

@@ -177,7 +177,10 @@ public final class ConnectionConfig {
         return seconds(CONNECT_TIMEOUT);
     }
 
-    /** Over all hosts; {@link Duration#ZERO} means DriverManager's login timeout. */
+    /**
+     * Over all hosts; {@link Duration#ZERO} means none given, and the JDBC driver then uses
+     * DriverManager's login timeout.
+     */
     public Duration loginTimeout() {
         return seconds(LOGIN_TIMEOUT);
     }
@@ -330,6 +333,7 @@ public final class ConnectionConfig {
                 // The engine has no "unbounded"; Integer.MAX_VALUE ms (24.8 days) is the largest the
                 // socket layer takes, so 0 becomes that.
                 .connectTimeout(connectTimeout.isZero() ? Duration.ofMillis(Integer.MAX_VALUE) : connectTimeout)
+                .loginTimeout(loginTimeout())
                 .tcpKeepAlive(tcpKeepAlive())
                 .maxMessageSize(maxMessageSize())
                 .protocolVersion(protocolVersion());

@@ -17,14 +17,17 @@ import io.tusk.internal.protocol.SessionListener;
 import io.tusk.internal.protocol.SslMode;
 import io.tusk.internal.protocol.StartupHandshake;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Opens connections: hosts in the given order, and per host the attempts libpq makes for the
  * sslmode (allow: plain, then TLS if the server rejects plain; prefer: TLS if offered, then plain
  * if the server rejects the TLS session), each bounded by {@code connectTimeout} as a whole
- * (TCP connect, TLS, authentication).
+ * (TCP connect, TLS, authentication), and all of them together by {@code loginTimeout}
+ * ({@link LoginDeadline}).
  */
 public final class Connector {
     private static final Logger log = LoggerFactory.getLogger(Connector.class);
@@ -57,7 +61,19 @@ public final class Connector {
 
     public CompletableFuture<NettyConnection> connect(ConnectionSettings settings, SessionListener listener) {
         CompletableFuture<NettyConnection> result = new CompletableFuture<>();
-        tryHost(settings, listener, 0, null, result);
+        AtomicReference<Attempt> current = new AtomicReference<>();
+        LoginDeadline login = LoginDeadline.start(settings.loginTimeout());
+        if (login.isSet()) {
+            ScheduledFuture<?> timer = group.schedule(() -> {
+                Attempt attempt = current.get();
+                SQLException error = login.expired(attempt == null ? settings.hosts().get(0) : attempt.host, null);
+                if (result.completeExceptionally(error) && attempt != null) {
+                    attempt.fail(error); // closes its channel; tryAttempt stops any attempt started after this
+                }
+            }, login.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            result.whenComplete((c, e) -> timer.cancel(false));
+        }
+        tryHost(settings, listener, 0, null, result, current);
         return result;
     }
 
@@ -66,12 +82,20 @@ public final class Connector {
      * the same attempts, TLS and startup as {@link #connect}, without an event loop.
      */
     public NettyConnection connectBlocking(ConnectionSettings settings, SessionListener listener) throws SQLException {
+        LoginDeadline login = LoginDeadline.start(settings.loginTimeout());
         SQLException failure = null;
         for (HostSpec host : settings.hosts()) {
             List<Tls> plan = plan(settings);
             for (int step = 0; step < plan.size(); step++) {
+                if (login.hasExpired()) {
+                    SQLException expired = login.expired(host, null);
+                    if (failure != null) {
+                        expired.addSuppressed(failure);
+                    }
+                    throw expired;
+                }
                 Attempt attempt = new Attempt(settings, listener, host, plan.get(step));
-                attempt.runBlocking();
+                attempt.runBlocking(login);
                 try {
                     return attempt.result.join();
                 } catch (CompletionException e) {
@@ -80,6 +104,9 @@ public final class Connector {
                         error.addSuppressed(failure);
                     }
                     failure = error;
+                    if (LoginDeadline.isExpiry(error)) {
+                        throw error;
+                    }
                     if (!(step + 1 < plan.size() && retryable(settings.sslMode(), attempt, error))) {
                         break;
                     }
@@ -91,21 +118,23 @@ public final class Connector {
     }
 
     private void tryHost(ConnectionSettings settings, SessionListener listener, int index, SQLException previous,
-            CompletableFuture<NettyConnection> result) {
+            CompletableFuture<NettyConnection> result, AtomicReference<Attempt> current) {
         HostSpec host = settings.hosts().get(index);
         List<Tls> plan = plan(settings);
-        tryAttempt(settings, listener, host, plan, 0, result).whenComplete((c, e) -> {
+        tryAttempt(settings, listener, host, plan, 0, result, current).whenComplete((c, e) -> {
             if (e == null) {
-                result.complete(c);
+                if (!result.complete(c)) {
+                    c.abort(); // loginTimeout ran out just as the connection was made
+                }
                 return;
             }
             SQLException error = unwrap(e);
             if (previous != null) {
                 error.addSuppressed(previous);
             }
-            if (index + 1 < settings.hosts().size()) {
+            if (index + 1 < settings.hosts().size() && !result.isDone()) {
                 log.debug("connection to {} failed, trying the next host", host, error);
-                tryHost(settings, listener, index + 1, error, result);
+                tryHost(settings, listener, index + 1, error, result, current);
             } else {
                 result.completeExceptionally(error);
             }
@@ -125,17 +154,24 @@ public final class Connector {
     }
 
     private CompletableFuture<NettyConnection> tryAttempt(ConnectionSettings settings, SessionListener listener,
-            HostSpec host, List<Tls> plan, int step, CompletableFuture<NettyConnection> overall) {
+            HostSpec host, List<Tls> plan, int step, CompletableFuture<NettyConnection> overall,
+            AtomicReference<Attempt> current) {
         Attempt attempt = new Attempt(settings, listener, host, plan.get(step));
         attempt.start();
+        current.set(attempt);
+        if (overall.isDone()) {
+            // loginTimeout ran out meanwhile; its timer may have read the previous attempt, so end this one here
+            attempt.fail(new SQLNonTransientConnectionException("connect abandoned (loginTimeout)",
+                    SqlStates.SQLCLIENT_UNABLE_TO_ESTABLISH_SQLCONNECTION));
+        }
         return attempt.result.handle((c, e) -> {
             if (e == null) {
                 return CompletableFuture.completedFuture(c);
             }
             SQLException error = unwrap(e);
-            if (step + 1 < plan.size() && retryable(settings.sslMode(), attempt, error)) {
+            if (step + 1 < plan.size() && retryable(settings.sslMode(), attempt, error) && !overall.isDone()) {
                 log.debug("{} attempt to {} failed, retrying {}", plan.get(step), host, plan.get(step + 1), error);
-                return tryAttempt(settings, listener, host, plan, step + 1, overall);
+                return tryAttempt(settings, listener, host, plan, step + 1, overall, current);
             }
             return CompletableFuture.<NettyConnection>failedFuture(error);
         }).thenCompose(f -> f);
@@ -177,14 +213,19 @@ public final class Connector {
             this.tls = tls;
         }
 
-        /** Connects on the calling thread and pumps I/O until the attempt has ended or timed out. */
-        void runBlocking() {
-            long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        /**
+         * Connects on the calling thread and pumps I/O until the attempt has ended or timed out:
+         * connectTimeout from now or what is left of loginTimeout, whichever ends first.
+         */
+        void runBlocking(LoginDeadline login) {
+            long deadline = login.attemptDeadline(settings.connectTimeout());
+            boolean loginBinds = login.isBinding(deadline);
             try {
                 driver = BlockingChannelDriver.connect(new InetSocketAddress(host.host(), host.port()),
-                        settings.connectTimeout(), settings.tcpKeepAlive());
+                        Duration.ofNanos(deadline - System.nanoTime()), settings.tcpKeepAlive());
             } catch (java.io.IOException | RuntimeException e) {
-                result.completeExceptionally(cannotConnect(e));
+                boolean expired = loginBinds && e instanceof SocketTimeoutException;
+                result.completeExceptionally(expired ? login.expired(host, e) : cannotConnect(e));
                 return;
             }
             channel = driver.channel();
@@ -196,7 +237,7 @@ public final class Connector {
             try {
                 driver.pumpUntil(result, deadline);
             } catch (SQLException e) {
-                fail(e);
+                fail(loginBinds && e.getCause() instanceof SocketTimeoutException ? login.expired(host, e) : e);
             }
             fail(new SQLNonTransientConnectionException("the connection to " + host + " closed during startup",
                     SqlStates.CONNECTION_FAILURE)); // no effect when the attempt has ended already
@@ -313,11 +354,11 @@ public final class Connector {
             handler.connection().start(startup);
         }
 
-        private void fail(SQLException error) {
+        void fail(SQLException error) {
             if (result.completeExceptionally(error)) {
                 if (driver != null) {
                     driver.close();
-                } else {
+                } else if (channel != null) {
                     channel.close();
                 }
             }

@@ -32,6 +32,7 @@ public final class ConnectionSettings {
     private final boolean sslSni;
     private final ChannelBinding channelBinding;
     private final Duration connectTimeout;
+    private final Duration loginTimeout;
     private final boolean tcpKeepAlive;
     private final int maxMessageSize;
     private final int protocolVersion;
@@ -55,6 +56,7 @@ public final class ConnectionSettings {
         this.sslSni = b.sslSni;
         this.channelBinding = b.channelBinding;
         this.connectTimeout = b.connectTimeout;
+        this.loginTimeout = Objects.requireNonNull(b.loginTimeout, "loginTimeout");
         this.tcpKeepAlive = b.tcpKeepAlive;
         this.maxMessageSize = b.maxMessageSize;
         this.protocolVersion = b.protocolVersion;
@@ -74,7 +76,7 @@ public final class ConnectionSettings {
         Builder b = new Builder().hosts(hosts).database(database).user(user).password(password)
                 .applicationName(applicationName).options(options).sslMode(sslMode).sslRootCert(sslRootCert)
                 .sslCert(sslCert).sslKey(sslKey).sslDirect(sslDirect).sslSni(sslSni).channelBinding(channelBinding)
-                .connectTimeout(connectTimeout).tcpKeepAlive(tcpKeepAlive).maxMessageSize(maxMessageSize)
+                .connectTimeout(connectTimeout).loginTimeout(loginTimeout).tcpKeepAlive(tcpKeepAlive).maxMessageSize(maxMessageSize)
                 .protocolVersion(protocolVersion);
         startupParameters.forEach(b::startupParameter);
         return b;
@@ -99,6 +101,8 @@ public final class ConnectionSettings {
     public boolean sslSni() { return sslSni; }
     public ChannelBinding channelBinding() { return channelBinding; }
     public Duration connectTimeout() { return connectTimeout; }
+    /** The whole connect, over every host and attempt; {@link Duration#ZERO} means no limit of its own. */
+    public Duration loginTimeout() { return loginTimeout; }
     public boolean tcpKeepAlive() { return tcpKeepAlive; }
     /** Largest backend message accepted, in bytes; a longer one is a protocol violation. */
     public int maxMessageSize() { return maxMessageSize; }
@@ -121,6 +125,7 @@ public final class ConnectionSettings {
         private boolean sslSni = true;
         private ChannelBinding channelBinding = ChannelBinding.PREFER;
         private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration loginTimeout = Duration.ZERO;
         private boolean tcpKeepAlive;
         private int maxMessageSize = 1 << 30;
         private int protocolVersion = PROTOCOL_3_0;
@@ -144,6 +149,7 @@ public final class ConnectionSettings {
         public Builder sslSni(boolean sni) { this.sslSni = sni; return this; }
         public Builder channelBinding(ChannelBinding cb) { this.channelBinding = Objects.requireNonNull(cb); return this; }
         public Builder connectTimeout(Duration timeout) { this.connectTimeout = timeout; return this; }
+        public Builder loginTimeout(Duration timeout) { this.loginTimeout = timeout; return this; }
         public Builder tcpKeepAlive(boolean keepAlive) { this.tcpKeepAlive = keepAlive; return this; }
         public Builder maxMessageSize(int bytes) { this.maxMessageSize = bytes; return this; }
         public Builder protocolVersion(int version) { this.protocolVersion = version; return this; }

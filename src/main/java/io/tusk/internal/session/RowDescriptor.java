@@ -1,8 +1,9 @@
 package io.tusk.internal.session;
 
-import io.tusk.internal.row.Column;
 import io.tusk.internal.codec.Codec;
 import io.tusk.internal.codec.CodecRegistry;
+import io.tusk.internal.codec.SessionSettings;
+import io.tusk.internal.row.Column;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,23 +17,19 @@ public final class RowDescriptor {
     private final Codec[] codecs;
     private final boolean[] binary;
     private volatile Map<String, Integer> byName;
-    private final SessionZone zone;
-
-    /** The session's TimeZone as the server last reported it; how timestamptz text is printed. */
-    @FunctionalInterface
-    public interface SessionZone {
-        SessionZone UTC = () -> java.time.ZoneOffset.UTC;
-
-        java.time.ZoneId get();
-    }
+    private final SessionSettings settings;
 
     /** @param formats the result formats the rows actually use, per column (from Bind, or the fields) */
     public RowDescriptor(Column[] columns, short[] formats, CodecRegistry registry) {
-        this(columns, formats, registry, SessionZone.UTC);
+        this(columns, formats, registry, SessionSettings.DEFAULT);
     }
 
-    public RowDescriptor(Column[] columns, short[] formats, CodecRegistry registry, SessionZone zone) {
-        this.zone = zone;
+    /**
+     * @param settings the session's settings, looked up when a value is printed (not a snapshot:
+     *                 the descriptor outlives one result, being cached with its statement)
+     */
+    public RowDescriptor(Column[] columns, short[] formats, CodecRegistry registry, SessionSettings settings) {
+        this.settings = settings;
         this.fields = columns;
         this.codecs = new Codec[fields.length];
         this.binary = new boolean[fields.length];
@@ -49,9 +46,9 @@ public final class RowDescriptor {
         this(columns, null, registry);
     }
 
-    /** The session's time zone, for {@link io.tusk.internal.codec.Codec#decodeString(byte[], int, int, boolean, java.time.ZoneId)}. */
-    public java.time.ZoneId sessionZone() {
-        return zone.get();
+    /** The session's settings, for {@link Codec#decodeString(byte[], int, int, boolean, SessionSettings)}. */
+    public SessionSettings settings() {
+        return settings;
     }
 
     public int size() {

@@ -45,37 +45,17 @@ public final class Session {
     private final StatementCache<CachedStatement> cache;
     private final ConcurrentLinkedQueue<String> statementsToClose = new ConcurrentLinkedQueue<>();
     private volatile boolean implicitTransactions;
-    private final RowDescriptor.SessionZone zone;
-    private volatile String zoneName;
-    private volatile java.time.ZoneId zoneId = java.time.ZoneOffset.UTC;
+    /** TimeZone and IntervalStyle as reported, for printing binary values as the server prints text. */
+    private final ReportedSettings settings;
 
     /** @param prepareThreshold runs of a statement's text before it is prepared (see {@link StatementCache}) */
     public Session(NettyConnection connection, CodecRegistry registry, int cacheSize, int maxCacheableSqlLength,
             int prepareThreshold) {
         this.connection = connection;
-        this.zone = this::sessionZone;
+        this.settings = new ReportedSettings(connection.session());
         this.registry = registry;
         this.cache = new StatementCache<>(cacheSize, maxCacheableSqlLength, prepareThreshold,
                 s -> statementsToClose.add(s.name()));
-    }
-
-    /**
-     * The session's TimeZone, from the server's last ParameterStatus. A name Java does not know (a
-     * POSIX string) falls back to UTC, the zone timestamptz values are decoded in anyway.
-     */
-    private java.time.ZoneId sessionZone() {
-        String name = connection.session().parameter("TimeZone");
-        if (name != null && !name.equals(zoneName)) {
-            java.time.ZoneId id;
-            try {
-                id = java.time.ZoneId.of(name);
-            } catch (java.time.DateTimeException e) {
-                id = java.time.ZoneOffset.UTC;
-            }
-            zoneId = id;
-            zoneName = name;
-        }
-        return zoneId;
     }
 
     public NettyConnection connection() {
@@ -211,8 +191,8 @@ public final class Session {
             PreparedStatementInfo info = cmd.statementInfo();
             short[] formats = RowDescriptor.preferredFormats(info.description().fields(), registry);
             cache.put(sql, params.types(), new CachedStatement(name, info.parameterTypes(), info.description(),
-                    formats, new RowDescriptor(info.description().fields(), formats, registry, zone)));
-            return toResultWith(r, r.description() == null ? null : new RowDescriptor(info.description().fields(), new short[0], registry, zone));
+                    formats, new RowDescriptor(info.description().fields(), formats, registry, settings)));
+            return toResultWith(r, r.description() == null ? null : new RowDescriptor(info.description().fields(), new short[0], registry, settings));
         });
     }
 
@@ -248,7 +228,7 @@ public final class Session {
         return submit(new PrepareCommand(name, sql, parameterTypes)).thenApply(info -> {
             short[] formats = RowDescriptor.preferredFormats(info.description().fields(), registry);
             return new CachedStatement(name, info.parameterTypes(), info.description(), formats,
-                    new RowDescriptor(info.description().fields(), formats, registry, zone));
+                    new RowDescriptor(info.description().fields(), formats, registry, settings));
         });
     }
 
@@ -364,7 +344,7 @@ public final class Session {
     }
 
     private RowDescriptor describe(QueryResult r) {
-        return r.description() == null ? null : new RowDescriptor(r.description().fields(), null, registry, zone);
+        return r.description() == null ? null : new RowDescriptor(r.description().fields(), null, registry, settings);
     }
 
     /** A statement that returns no rows (its answer had no RowDescription) gets no descriptor. */

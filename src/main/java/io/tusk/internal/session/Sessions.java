@@ -29,9 +29,14 @@ public final class Sessions {
      * A session whose I/O the calling threads perform (JDBC; DESIGN.md, "The synchronous path").
      * Its TimeZone is the JVM's, as pgjdbc sets it: JDBC's date and time methods work in the JVM's
      * zone, and the server's text for timestamptz values must agree with them.
+     *
+     * @param loginTimeout the limit for the whole connect ({@link java.time.Duration#ZERO}: none),
+     *                     which the caller may have taken from elsewhere than the configuration
      */
-    public static Session openBlocking(ConnectionConfig config, Consumer<ServerError> notices) throws SQLException {
-        NettyConnection c = new Connector().connectBlocking(withJvmTimeZone(config.toSettings()), listener(notices));
+    public static Session openBlocking(ConnectionConfig config, Consumer<ServerError> notices,
+            java.time.Duration loginTimeout) throws SQLException {
+        ConnectionSettings settings = withJvmTimeZone(config.toSettings()).toBuilder().loginTimeout(loginTimeout).build();
+        NettyConnection c = new Connector().connectBlocking(settings, listener(notices));
         c.socketTimeout(config.socketTimeout());
         return session(c, config);
     }

@@ -42,6 +42,11 @@ final class EngineSession implements AutoCloseable {
                 new short[] {resultFormat}, 0, null)));
     }
 
+    /** The latest value the server reported for a run-time parameter (ParameterStatus). */
+    String reported(String parameter) {
+        return connection.session().parameter(parameter);
+    }
+
     private static <T> T await(CompletableFuture<T> future) throws SQLException {
         return TestEngine.await(future);
     }

@@ -2,6 +2,7 @@ package io.tusk.internal.codec.array;
 
 import io.tusk.internal.codec.Codec;
 import io.tusk.internal.codec.CodecErrors;
+import io.tusk.internal.codec.SessionSettings;
 import io.tusk.internal.codec.text.TextCodec;
 import java.lang.reflect.Array;
 import java.sql.SQLException;
@@ -99,6 +100,17 @@ public final class ArrayCodec extends Codec {
     @Override
     protected String formatBinary(byte[] buf, int offset, int length) throws SQLException {
         return ArrayTextWriter.write(read(buf, offset, length, true, element::decodeString));
+    }
+
+    /** Elements whose text depends on the session (timestamptz, interval) print as they would alone. */
+    @Override
+    public String decodeString(byte[] buf, int offset, int length, boolean binary, SessionSettings session)
+            throws SQLException {
+        if (!binary || session == null) {
+            return decodeString(buf, offset, length, binary);
+        }
+        return ArrayTextWriter.write(read(buf, offset, length, true,
+                (b, o, n, f) -> element.decodeString(b, o, n, f, session)));
     }
 
     /** Besides Object and String: any array class (elements by the element codec's rules), and List. */

@@ -5,6 +5,7 @@ import io.tusk.internal.codec.BigEndian;
 import io.tusk.internal.codec.Codec;
 import io.tusk.internal.codec.CodecErrors;
 import io.tusk.internal.codec.Oids;
+import io.tusk.internal.codec.SessionSettings;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Period;
@@ -12,8 +13,9 @@ import java.time.Period;
 /**
  * {@code interval} as {@link Interval}: int64 microseconds, int32 days, int32 months, in that order
  * on the wire. getObject(Duration) and getObject(Period) work when exact (see Interval.toDuration and
- * toPeriod), otherwise 22003. getString of a binary value is in IntervalStyle {@code postgres}, the
- * server default; text results in another style are read too (Interval.parse).
+ * toPeriod), otherwise 22003. getString of a binary value follows the session's IntervalStyle
+ * ({@link IntervalText}), so it equals the text the server would have sent; text results are read in
+ * every style (Interval.parse).
  */
 public final class IntervalCodec extends Codec {
 
@@ -51,9 +53,19 @@ public final class IntervalCodec extends Codec {
         }
     }
 
+    /** Without a session (parameters, tests) the server's default style, {@code postgres}. */
     @Override
     protected String formatBinary(byte[] buf, int offset, int length) throws SQLException {
         return decodeInterval(buf, offset, length, true).toString();
+    }
+
+    @Override
+    public String decodeString(byte[] buf, int offset, int length, boolean binary, SessionSettings session)
+            throws SQLException {
+        if (!binary || session == null) {
+            return decodeString(buf, offset, length, binary);
+        }
+        return IntervalText.format(decodeInterval(buf, offset, length, true), session.intervalStyle());
     }
 
     @Override

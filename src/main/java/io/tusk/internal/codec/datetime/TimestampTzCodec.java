@@ -3,10 +3,10 @@ package io.tusk.internal.codec.datetime;
 import io.tusk.internal.codec.BigEndian;
 import io.tusk.internal.codec.Codec;
 import io.tusk.internal.codec.Oids;
+import io.tusk.internal.codec.SessionSettings;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -67,16 +67,16 @@ public final class TimestampTzCodec extends Codec {
 
     /** Binary values print in the session's zone, so both wire formats give the server's text. */
     @Override
-    public String decodeString(byte[] buf, int offset, int length, boolean binary, ZoneId sessionZone)
+    public String decodeString(byte[] buf, int offset, int length, boolean binary, SessionSettings session)
             throws SQLException {
-        if (!binary || sessionZone == null) {
+        if (!binary || session == null) {
             return decodeString(buf, offset, length, binary);
         }
         OffsetDateTime t = decodeOffsetDateTime(buf, offset, length, true);
         if (isInfinite(t)) {
             return t.equals(OffsetDateTime.MAX) ? "infinity" : "-infinity";
         }
-        ZonedDateTime local = t.atZoneSameInstant(sessionZone);
+        ZonedDateTime local = t.atZoneSameInstant(session.timeZone());
         return IsoDateText.formatTimestampTz(local.toLocalDateTime(), local.getOffset().getTotalSeconds());
     }
 

@@ -19,11 +19,12 @@ class IntervalTest {
     private final Codec interval = codec("interval");
 
     @Test
-    void parsesEveryOutputStyleButSqlStandard() {
+    void parsesEveryOutputStyle() {
         Interval expected = new Interval(-14, 3, -14_706_700_000L);
         assertEquals(expected, Interval.parse("-1 years -2 mons +3 days -04:05:06.7"));
         assertEquals(expected, Interval.parse("@ 1 year 2 mons -3 days 4 hours 5 mins 6.7 secs ago"));
         assertEquals(expected, Interval.parse("P-1Y-2M3DT-4H-5M-6.7S"));
+        assertEquals(expected, Interval.parse("-1-2 +3 -4:05:06.7"));
         assertEquals(Interval.ZERO, Interval.parse("@ 0"));
         assertEquals(Interval.ZERO, Interval.parse("PT0S"));
         assertEquals(new Interval(0, 1, -1_000_000), Interval.parse("P1DT-1S"));
@@ -32,9 +33,49 @@ class IntervalTest {
         assertEquals(new Interval(14, 3, 0), Interval.parse(Period.of(1, 2, 3).toString()));
         assertEquals(new Interval(0, 0, 5_400_000_000L), Interval.parse("1.5 hours"));
         assertEquals(Interval.POSITIVE_INFINITY, Interval.parse("infinity"));
-        for (String bad : new String[] {"", "soon", "1 fortnight", "1:2", "P1X", "1.5 days", "1 year 1-2 3:4"}) {
+        for (String bad : new String[] {"", "soon", "1 fortnight", "1:2", "P1X", "1.5 days", "1 year 1-2 3:4",
+                "-1 -2:03:04", "1-", "1--2", "1 2 3:04:05 6"}) {
             assertThrows(IllegalArgumentException.class, () -> Interval.parse(bad), bad);
         }
+    }
+
+    /** sql_standard: one leading sign for a value of one sign and kind, else three signed groups. */
+    @Test
+    void parsesTheSqlStandardStyle() {
+        assertEquals(Interval.ZERO, Interval.parse("0"));
+        assertEquals(new Interval(14, 0, 0), Interval.parse("1-2"));
+        assertEquals(new Interval(-14, 0, 0), Interval.parse("-1-2"));
+        assertEquals(new Interval(0, 3, 14_706_700_000L), Interval.parse("3 4:05:06.7"));
+        assertEquals(new Interval(0, -3, -14_706_000_000L), Interval.parse("-3 4:05:06"));
+        assertEquals(new Interval(0, 0, -3_723_000_000L), Interval.parse("-1:02:03"));
+        assertEquals(new Interval(0, 0, 360_000_000_000L), Interval.parse("100:00:00"));
+        assertEquals(new Interval(12, 0, 1), Interval.parse("+1-0 +0 +0:00:00.000001"));
+        assertEquals(new Interval(0, 0, Long.MIN_VALUE), Interval.parse("-2562047788:00:54.775808"));
+        assertEquals(new Interval(0, 0, Long.MIN_VALUE), Interval.parse("@ 2562047788 hours 54.775808 secs ago"));
+    }
+
+    /** Each expected string is what PostgreSQL 18 prints for the value in that style. */
+    @Test
+    void printsInEveryIntervalStyle() {
+        Interval mixed = new Interval(-12, 2, -1_500_000);
+        assertEquals("-1 years +2 days -00:00:01.5", IntervalText.format(mixed, IntervalStyle.POSTGRES));
+        assertEquals("@ 1 year -2 days 1.5 secs ago", IntervalText.format(mixed, IntervalStyle.POSTGRES_VERBOSE));
+        assertEquals("-1-0 +2 -0:00:01.5", IntervalText.format(mixed, IntervalStyle.SQL_STANDARD));
+        assertEquals("P-1Y2DT-1.5S", IntervalText.format(mixed, IntervalStyle.ISO_8601));
+        Interval dayTime = new Interval(0, -3, -14_706_000_000L);
+        assertEquals("-3 days -04:05:06", IntervalText.format(dayTime, IntervalStyle.POSTGRES));
+        assertEquals("@ 3 days 4 hours 5 mins 6 secs ago", IntervalText.format(dayTime, IntervalStyle.POSTGRES_VERBOSE));
+        assertEquals("-3 4:05:06", IntervalText.format(dayTime, IntervalStyle.SQL_STANDARD));
+        assertEquals("P-3DT-4H-5M-6S", IntervalText.format(dayTime, IntervalStyle.ISO_8601));
+        assertEquals("@ 0", IntervalText.format(Interval.ZERO, IntervalStyle.POSTGRES_VERBOSE));
+        assertEquals("0", IntervalText.format(Interval.ZERO, IntervalStyle.SQL_STANDARD));
+        assertEquals("PT0S", IntervalText.format(Interval.ZERO, IntervalStyle.ISO_8601));
+        assertEquals("-1-2", IntervalText.format(new Interval(-14, 0, 0), IntervalStyle.SQL_STANDARD));
+        assertEquals("@ 0.5 secs ago", IntervalText.format(new Interval(0, 0, -500_000), IntervalStyle.POSTGRES_VERBOSE));
+        assertEquals("@ 1 sec", IntervalText.format(new Interval(0, 0, 1_000_000), IntervalStyle.POSTGRES_VERBOSE));
+        assertEquals("infinity", IntervalText.format(Interval.POSITIVE_INFINITY, IntervalStyle.SQL_STANDARD));
+        assertEquals(IntervalStyle.ISO_8601, IntervalStyle.fromSetting("ISO_8601"));
+        assertEquals(IntervalStyle.POSTGRES, IntervalStyle.fromSetting(null), "not reported: the server default");
     }
 
     @Test
