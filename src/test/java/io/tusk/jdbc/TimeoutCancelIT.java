@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tusk.testing.PgServer;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -217,12 +216,8 @@ class TimeoutCancelIT extends JdbcTestBase {
     @Test
     void socketTimeoutPropertyClosesTheConnection() throws Exception {
         Properties p = new Properties();
-        p.setProperty("user", pg.superUser());
-        if (pg.superPassword() != null) {
-            p.setProperty("password", pg.superPassword());
-        }
         p.setProperty("socketTimeout", "1");
-        try (Connection c = DriverManager.getConnection(url(), p)) {
+        try (Connection c = open(p)) {
             int pid = pid(c);
             try (Statement s = c.createStatement()) {
                 long start = System.nanoTime();
@@ -241,12 +236,8 @@ class TimeoutCancelIT extends JdbcTestBase {
     @Test
     void socketTimeoutIsTheInitialNetworkTimeoutAndSurvivesIsValid() throws Exception {
         Properties p = new Properties();
-        p.setProperty("user", pg.superUser());
-        if (pg.superPassword() != null) {
-            p.setProperty("password", pg.superPassword());
-        }
         p.setProperty("socketTimeout", "1");
-        try (Connection c = DriverManager.getConnection(url(), p)) {
+        try (Connection c = open(p)) {
             assertEquals(1000, c.getNetworkTimeout());
             assertTrue(c.isValid(5));
             assertEquals(1000, c.getNetworkTimeout());
