@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -56,8 +58,17 @@ final class BlockingChannelDriver {
      * retains) it only when a frame is cut off at its end, and then merges the next read into a copy
      * of its own, because Netty's cumulator never writes into a buffer that someone else also holds.
      */
-    private final ByteBuf readBuffer;
+    private ByteBuf readBuffer;
     private boolean readBufferReleased;
+    /**
+     * Set once the protocol runs on the bare socket (no TLS): frames are then decoded from
+     * {@link #readBuffer} here and handed to the protocol handler, skipping the pipeline's inbound
+     * path (the cumulating decoder's bookkeeping and one pipeline event per message), which costs
+     * more per round trip than the decoding itself. {@code null} until then, and with TLS.
+     */
+    private FrameDecoder directDecoder;
+    private ProtocolHandler directHandler;
+    private final List<Object> decoded = new ArrayList<>();
     /** What the protocol handler flushed straight to this driver (see {@link #send}), oldest first. */
     private final ArrayDeque<ByteBuf> unsent = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -69,7 +80,8 @@ final class BlockingChannelDriver {
         this.out = socket.socket().getOutputStream();
         this.channel = new EmbeddedChannel();
         this.channel.config().setAllocator(HEAP);
-        this.readBuffer = HEAP.directBuffer(READ_CHUNK, READ_CHUNK);
+        this.channel.config().setAutoRead(false); // this driver reads; a read request from the pipeline has nothing to do
+        this.readBuffer = HEAP.directBuffer(READ_CHUNK);
     }
 
     /** Connects the socket within {@code timeout}; the pipeline is empty and active. */
@@ -104,7 +116,7 @@ final class BlockingChannelDriver {
         lock.lock();
         try {
             action.run();
-            pumpUntil(done, 0);
+            pumpLocked(done, 0);
         } catch (SQLException e) {
             fail(e);
         } finally {
@@ -121,14 +133,18 @@ final class BlockingChannelDriver {
     void pumpUntil(CompletableFuture<?> done, long deadlineNanos) throws SQLException {
         lock.lock();
         try {
-            while (!done.isDone() && pumpOnce(deadlineNanos)) {
-                // each round writes what is queued and reads once
-            }
-            if (!channel.isOpen()) {
-                shutDown(); // the last answer ended the connection (a FATAL error): let go of the socket now
-            }
+            pumpLocked(done, deadlineNanos);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void pumpLocked(CompletableFuture<?> done, long deadlineNanos) throws SQLException {
+        while (!done.isDone() && pumpOnce(deadlineNanos)) {
+            // each round writes what is queued and reads once
+        }
+        if (!channel.isOpen()) {
+            shutDown(); // the last answer ended the connection (a FATAL error): let go of the socket now
         }
     }
 
@@ -226,6 +242,9 @@ final class BlockingChannelDriver {
      * @param timeoutMillis the bound set as the socket's SO_TIMEOUT, 0 for none
      */
     private boolean readChunk(int timeoutMillis) throws IOException {
+        if (directHandler != null) {
+            return readDirect(timeoutMillis);
+        }
         ByteBuf buf;
         if (readBuffer.refCnt() == 1) {
             buf = readBuffer.clear().retain(); // the reference the decoder releases when done with it
@@ -234,14 +253,7 @@ final class BlockingChannelDriver {
         }
         int n;
         try {
-            if (buf == readBuffer && timeoutMillis == 0) {
-                n = socket.read(readBuffer.internalNioBuffer(0, READ_CHUNK)); // blocking, no bound asked for
-                if (n > 0) {
-                    readBuffer.writerIndex(n);
-                }
-            } else {
-                n = buf.writeBytes(in, READ_CHUNK); // the stream applies the socket's SO_TIMEOUT
-            }
+            n = read(buf, timeoutMillis);
         } catch (IOException | RuntimeException e) {
             buf.release();
             throw e;
@@ -256,6 +268,75 @@ final class BlockingChannelDriver {
         channel.pipeline().fireChannelReadComplete();
         if (channel.pipeline().get(SslHandler.class) != null) {
             channel.runPendingTasks();
+        }
+        return true;
+    }
+
+    /**
+     * Reads once into the writable part of {@code buf}: straight from the socket into its memory when
+     * no bound is asked for, else through the socket's stream, which applies SO_TIMEOUT.
+     */
+    private int read(ByteBuf buf, int timeoutMillis) throws IOException {
+        if (timeoutMillis != 0 || buf.nioBufferCount() != 1) {
+            return buf.writeBytes(in, buf.writableBytes());
+        }
+        int n = socket.read(buf.internalNioBuffer(buf.writerIndex(), buf.writableBytes()));
+        if (n > 0) {
+            buf.writerIndex(buf.writerIndex() + n);
+        }
+        return n;
+    }
+
+    /**
+     * From now on, decodes frames here and hands them to {@code handler} (see {@link #directDecoder}).
+     * Called when the protocol starts on a connection without TLS, before anything was read for it.
+     */
+    void decodeDirectly(FrameDecoder decoder, ProtocolHandler handler) {
+        if (readBuffer.refCnt() > 1) {
+            readBuffer.release(); // the pipeline's decoder holds it; it is that decoder's now
+            readBuffer = HEAP.directBuffer(READ_CHUNK);
+        }
+        readBuffer.clear();
+        directDecoder = decoder;
+        directHandler = handler;
+    }
+
+    /** One read in direct mode: append to what is left of a cut-off frame, decode, dispatch. */
+    private boolean readDirect(int timeoutMillis) throws IOException {
+        ByteBuf buf = readBuffer;
+        if (!buf.isReadable()) {
+            buf.clear();
+        } else if (buf.writableBytes() < READ_CHUNK / 4) {
+            buf.discardReadBytes();
+            buf.ensureWritable(READ_CHUNK / 4); // grows for a frame larger than the buffer
+        }
+        int n = read(buf, timeoutMillis);
+        if (n < 0) {
+            return false;
+        }
+        Exception failure = null;
+        try {
+            directDecoder.decodeAll(buf, decoded);
+        } catch (Exception e) {
+            failure = e; // the frames before it are dispatched first, as the pipeline would
+        }
+        try {
+            for (int i = 0; i < decoded.size(); i++) {
+                directHandler.inbound(decoded.get(i));
+            }
+        } finally {
+            decoded.clear();
+        }
+        if (failure != null) {
+            directHandler.inboundFailed(failure);
+        }
+        directHandler.inboundComplete();
+        if (buf.refCnt() > 1 || buf.capacity() > 4 * READ_CHUNK && !buf.isReadable()) {
+            // a message kept a slice of it (COPY data), or a huge frame grew it: leave it, start anew
+            ByteBuf fresh = HEAP.directBuffer(Math.max(READ_CHUNK, buf.readableBytes()));
+            fresh.writeBytes(buf);
+            buf.release();
+            readBuffer = fresh;
         }
         return true;
     }

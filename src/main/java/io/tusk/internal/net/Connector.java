@@ -333,8 +333,12 @@ public final class Connector {
             boolean raw = driver != null && channel.pipeline().get(SslHandler.class) == null;
             ProtocolHandler handler = new ProtocolHandler(
                     out -> new ProtocolConnection(out, settings.protocolVersion(), listener), raw ? driver::send : null);
-            channel.pipeline().addLast("frame-decoder", new FrameDecoder(settings.maxMessageSize()));
+            FrameDecoder frames = new FrameDecoder(settings.maxMessageSize());
+            channel.pipeline().addLast("frame-decoder", frames);
             channel.pipeline().addLast("protocol", handler);
+            if (raw) {
+                driver.decodeDirectly(frames, handler);
+            }
             StartupHandshake startup = new StartupHandshake(settings, serverCertificate);
             startup.callback(new io.tusk.internal.protocol.CommandCallback<>() {
                 @Override

@@ -71,6 +71,19 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * Decodes every complete frame in {@code in}, for a caller that owns the buffer and feeds it
+     * without a pipeline ({@link BlockingChannelDriver}); a cut-off frame is left in {@code in}
+     * (its header consumed once it is complete) for the next call.
+     */
+    void decodeAll(ByteBuf in, List<Object> out) throws Exception {
+        int before;
+        do {
+            before = out.size();
+            decode(null, in, out);
+        } while (out.size() > before && in.isReadable());
+    }
+
     private boolean decodeTypeAndLength(ByteBuf in) throws ProtocolViolationException {
         if (in.readableBytes() < HEADER_SIZE) {
             return false;

@@ -134,6 +134,20 @@ final class ProtocolHandler extends ChannelInboundHandlerAdapter implements Mess
         }
     }
 
+    // ---- inbound from a caller-driven socket without the pipeline (BlockingChannelDriver.decodeDirectly)
+
+    void inbound(Object message) {
+        channelRead(ctx, message);
+    }
+
+    void inboundComplete() {
+        channelReadComplete(ctx);
+    }
+
+    void inboundFailed(Throwable cause) {
+        exceptionCaught(ctx, cause);
+    }
+
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         flush(); // replies a command wrote while handling input (CopyFail, SASL) go out now
