@@ -118,10 +118,16 @@ public final class CodecRegistry {
         return c != null ? c : fallbacks.computeIfAbsent(oid, TextFallbackCodec::new);
     }
 
-    /** True when results of this type should be requested in binary format. */
+    /** True when a codec for this type reads and writes the binary format. */
     public boolean hasBinaryCodec(int oid) {
         Codec c = oid >= 0 && oid < byOid.length ? byOid[oid] : null;
         return c != null && c.supportsBinary();
+    }
+
+    /** True when results of this type should be requested in binary format (see {@link Codec#prefersBinaryResults()}). */
+    public boolean prefersBinaryResults(int oid) {
+        Codec c = oid >= 0 && oid < byOid.length ? byOid[oid] : null;
+        return c != null && c.prefersBinaryResults();
     }
 
     /**

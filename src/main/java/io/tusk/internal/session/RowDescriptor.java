@@ -100,11 +100,11 @@ public final class RowDescriptor {
         return folded == null ? -1 : folded;
     }
 
-    /** The result formats to ask for: binary for every column whose type has a binary codec. */
+    /** The result formats to ask for: binary for every column whose type is worth it (see {@link Codec#prefersBinaryResults()}). */
     public static short[] preferredFormats(Column[] f, CodecRegistry registry) {
         short[] formats = new short[f.length];
         for (int i = 0; i < f.length; i++) {
-            formats[i] = (short) (registry.hasBinaryCodec(f[i].typeOid()) ? 1 : 0);
+            formats[i] = (short) (registry.prefersBinaryResults(f[i].typeOid()) ? 1 : 0);
         }
         return formats;
     }

@@ -38,4 +38,10 @@ public final class JsonCodec extends AbstractStringCodec {
         }
         throw cannotEncode(value);
     }
+
+    /** Text results: the binary form is the text itself; see {@link io.tusk.internal.codec.Codec#prefersBinaryResults()}. */
+    @Override
+    public boolean prefersBinaryResults() {
+        return false;
+    }
 }

@@ -49,4 +49,10 @@ public final class JsonbCodec extends AbstractStringCodec {
         System.arraycopy(text, 0, out, 1, text.length);
         return out;
     }
+
+    /** Text results: the server renders the text for both forms; binary only adds a version byte; see {@link io.tusk.internal.codec.Codec#prefersBinaryResults()}. */
+    @Override
+    public boolean prefersBinaryResults() {
+        return false;
+    }
 }

@@ -98,4 +98,10 @@ public final class BoolCodec extends Codec {
         }
         throw cannotEncode(value);
     }
+
+    /** Text results: one byte in both forms; see {@link io.tusk.internal.codec.Codec#prefersBinaryResults()}. */
+    @Override
+    public boolean prefersBinaryResults() {
+        return false;
+    }
 }

@@ -74,4 +74,10 @@ public final class TextCodec extends AbstractStringCodec {
         }
         return value.toString().getBytes(StandardCharsets.UTF_8);
     }
+
+    /** Text results: the binary form is the text itself; see {@link io.tusk.internal.codec.Codec#prefersBinaryResults()}. */
+    @Override
+    public boolean prefersBinaryResults() {
+        return false;
+    }
 }
