@@ -45,6 +45,11 @@ class JdbcStructTest {
     }
 
     @Test
+    void theExampleOfTheTypeMappingGuide() throws SQLException {
+        assertEquals("(\"a,b\",\"\",\"say \"\"hi\"\"\",)", struct("t", "a,b", "", "say \"hi\"", null).text());
+    }
+
+    @Test
     void aNestedStructIsItsTextQuoted() throws SQLException {
         JdbcStruct inner = struct("inner", 1, "a b");
         assertEquals("(x,\"(1,\"\"a b\"\")\")", struct("outer", "x", inner).text());

@@ -217,6 +217,26 @@ class StructIT extends JdbcTestBase {
     }
 
     @Test
+    void anArrayOfACompositeTypeIsSentAsItsText() throws SQLException {
+        execute("CREATE TABLE moves (id int4, route address[])");
+        Struct a = conn.createStruct("address", new Object[] {"x y", 1, null});
+        Struct b = conn.createStruct("address", new Object[] {"z", 2, ""});
+        // array_out quotes each composite and escapes its quotes with backslashes
+        String route = "{" + quoteForArray(a.toString()) + "," + quoteForArray(b.toString()) + "}";
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO moves VALUES (1, ?)")) {
+            ps.setString(1, route);
+            ps.executeUpdate();
+        }
+        assertEquals(route, queryString("SELECT route FROM moves"));
+        assertEquals("x y", queryString("SELECT (route[1]).street FROM moves"));
+        assertEquals("", queryString("SELECT (route[2]).note FROM moves"));
+    }
+
+    private static String quoteForArray(String element) {
+        return "\"" + element.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Test
     void selectOfAStructParameterKnowsItsType() throws SQLException {
         Struct s = conn.createStruct("address", new Object[] {"x", 1, "y"});
         assertEquals("(x,1,y)", queryString("SELECT ?", s));
