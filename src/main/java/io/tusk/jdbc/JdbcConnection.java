@@ -54,6 +54,7 @@ public final class JdbcConnection implements Connection {
     private int savepointCounter;
     private int networkTimeoutMillis;
     private final int defaultFetchSize;
+    private final CompositeTypes compositeTypes;
     private final EscapeCallMode callMode;
     private Map<String, Class<?>> typeMap = Map.of();
     private SQLWarning warnings;
@@ -73,6 +74,7 @@ public final class JdbcConnection implements Connection {
         this.notices = notices;
         this.defaultFetchSize = defaultFetchSize;
         this.callMode = callMode;
+        this.compositeTypes = new CompositeTypes(async);
         this.networkTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, socketTimeout.toMillis());
     }
 
@@ -104,6 +106,12 @@ public final class JdbcConnection implements Connection {
     List<StatementResult> run(String sql) throws SQLException {
         checkOpen();
         return Await.result(session.simpleQuery(sql));
+    }
+
+    /** The OID of a composite type by name, asked of the server once per name (42704 unknown, 42809 not composite). */
+    int compositeTypeOid(String typeName) throws SQLException {
+        checkOpen();
+        return compositeTypes.oid(typeName);
     }
 
     void forget(JdbcStatement statement) {
@@ -450,6 +458,7 @@ public final class JdbcConnection implements Connection {
             throw new SQLException("schema: null (expected: a schema name)", SqlStates.INVALID_PARAMETER_VALUE);
         }
         run("SET search_path TO " + Identifiers.quote(schema));
+        compositeTypes.invalidate(); // type names may now find other types
     }
 
     @Override
@@ -591,13 +600,23 @@ public final class JdbcConnection implements Connection {
         return JdbcArray.of(JdbcArray.codecFor(typeName, session.registry()), elements);
     }
 
-    // ---- factories for types that come with later milestones
-
+    /**
+     * A value of a composite type ({@code CREATE TYPE … AS (…)}, or a table's row type) for
+     * {@code setObject}. The type is looked up now (once per name and connection), so an unknown name
+     * fails here with 42704 and a type that is not composite with 42809; a null or blank name or a
+     * null attributes array is 22023, an attribute of a class with no PostgreSQL type 07006. The
+     * number of attributes and their values are checked by the server when the value is sent. See
+     * {@link JdbcStruct}.
+     */
     @Override
     public Struct createStruct(String typeName, Object[] attributes) throws SQLException {
         checkOpen();
-        throw notYet("createStruct (composite types)");
+        JdbcStruct struct = JdbcStruct.of(typeName, attributes, session.registry());
+        compositeTypes.oid(typeName);
+        return struct;
     }
+
+    // ---- factories for types that come with later milestones
 
     @Override
     public Clob createClob() throws SQLException {

@@ -29,6 +29,7 @@ import java.sql.RowId;
 import java.sql.SQLException;
 import java.sql.SQLType;
 import java.sql.SQLXML;
+import java.sql.Struct;
 import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -197,8 +198,14 @@ public class JdbcPreparedStatement extends JdbcStatement implements PreparedStat
         bind(index, null, JdbcTypes.oidForSqlType(sqlType));
     }
 
+    /** {@code Types.STRUCT} with a type name declares the NULL of that composite type. */
     @Override
     public void setNull(int index, int sqlType, String typeName) throws SQLException {
+        if (sqlType == Types.STRUCT && typeName != null) {
+            checkOpen();
+            bind(index, null, connection.compositeTypeOid(typeName));
+            return;
+        }
         Codec named = typeName == null ? null : session().registry().forName(typeName);
         bind(index, null, named != null ? named.oid() : JdbcTypes.oidForSqlType(sqlType));
     }
@@ -442,6 +449,8 @@ public class JdbcPreparedStatement extends JdbcStatement implements PreparedStat
             setClob(index, c);
         } else if (x instanceof Array a) {
             setArray(index, a);
+        } else if (x instanceof Struct st) {
+            setStruct(index, st);
         } else {
             Codec codec = session().registry().forJavaValue(x);
             if (codec == null) {
@@ -529,6 +538,17 @@ public class JdbcPreparedStatement extends JdbcStatement implements PreparedStat
         }
         JdbcArray array = JdbcArray.from(x, session().registry());
         bind(index, array.value(), array.codec().oid());
+    }
+
+    /**
+     * Sent as the composite's text ({@code (1,"a b",)}) typed with the composite's OID, which the
+     * connection looks up once per type name, so the server knows the type even where the statement
+     * does not tell it ({@code SELECT ?}).
+     */
+    private void setStruct(int index, Struct x) throws SQLException {
+        checkOpen();
+        JdbcStruct struct = JdbcStruct.from(x, session().registry());
+        bind(index, struct.text(), connection.compositeTypeOid(struct.getSQLTypeName()));
     }
 
     @Override

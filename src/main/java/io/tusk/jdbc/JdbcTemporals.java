@@ -128,6 +128,24 @@ final class JdbcTemporals {
         return null;
     }
 
+    /**
+     * The java.time value of a {@code java.sql} date, time or timestamp, read in the JVM's zone as
+     * {@code setDate}, {@code setTime} and {@code setTimestamp} read them (any other
+     * {@code java.util.Date} is its instant); any other value as it is.
+     */
+    public static Object fromJdbc(Object value) {
+        if (value instanceof Timestamp v) {
+            return v.toLocalDateTime();
+        } else if (value instanceof Date v) {
+            return v.toLocalDate();
+        } else if (value instanceof Time v) {
+            return v.toLocalTime();
+        } else if (value instanceof java.util.Date v) {
+            return v.toInstant();
+        }
+        return value;
+    }
+
     private static ZoneId zone(Calendar calendar) {
         return calendar == null ? ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
     }
