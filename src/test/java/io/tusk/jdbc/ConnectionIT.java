@@ -180,6 +180,22 @@ class ConnectionIT extends JdbcTestBase {
         }
     }
 
+    /**
+     * A session the server ends (pg_terminate_backend: FATAL 57P01) fails the statement that learns
+     * of it, and from then on the connection is closed: isClosed() says so and calls fail with 08003,
+     * which is what pools look at to evict it.
+     */
+    @Test
+    void aSessionTheServerEndedLeavesTheConnectionClosed() throws SQLException {
+        int pid = Integer.parseInt(scalar(conn, "SELECT pg_backend_pid()"));
+        terminate(pid);
+        SQLException e = assertThrows(SQLException.class, () -> scalar(conn, "SELECT 1"));
+        assertTrue("57P01".equals(e.getSQLState()) || e.getSQLState().startsWith("08"), e.toString());
+        assertTrue(conn.isClosed());
+        assertFalse(conn.isValid(1));
+        expectState("08003", () -> conn.createStatement());
+    }
+
     @Test
     void abortNeedsAnExecutor() {
         assertThrows(SQLException.class, () -> conn.abort(null));

@@ -100,6 +100,11 @@ public final class ProtocolConnection implements CommandContext {
         } finally {
             ReferenceCountUtil.release(message);
         }
+        if (closeCause != null && isOpen()) {
+            // after a FATAL error the session is over: close our side now rather than when the server
+            // closes its own, so the connection reports itself closed at once
+            out.close();
+        }
     }
 
     private void dispatch(BackendMessage message) throws ProtocolViolationException {
@@ -144,8 +149,7 @@ public final class ProtocolConnection implements CommandContext {
                 // ReadyForQuery, so a failed handshake ends the connection instead of draining.
                 inflight.removeFirst();
                 head.fail(e);
-                closeCause = e;
-                out.close();
+                closeCause = e; // onMessage then closes
             } else {
                 head.recordError(e);
             }
