@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.tusk.internal.protocol.ProtocolViolationException;
 import io.tusk.internal.protocol.message.backend.BackendMessages;
+import io.tusk.internal.protocol.message.backend.DataRowMessage;
 import java.util.List;
 
 /**
@@ -105,7 +106,11 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         if (in.readableBytes() < payloadLength) {
             return false;
         }
-        out.add(BackendMessages.parse(type, in.readSlice(payloadLength)));
+        if (type == 'D') {
+            out.add(DataRowMessage.decode(in, payloadLength)); // the most frequent frame, without a slice of its own
+        } else {
+            out.add(BackendMessages.parse(type, in.readSlice(payloadLength)));
+        }
         return true;
     }
 }

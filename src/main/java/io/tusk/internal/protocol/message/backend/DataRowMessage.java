@@ -25,30 +25,41 @@ public final class DataRowMessage implements BackendMessage {
     /**
      * Copies the payload out in one piece, then validates every length prefix on the copy (plain
      * array reads, no buffer bounds or reference-count checks per column). A frame that lies about
-     * its columns is rejected before the offsets array is sized from it.
+     * its columns is rejected before the offsets array is sized from it. Consumes the payload.
      */
     static DataRowMessage decode(ByteBuf payload) throws ProtocolViolationException {
-        int count = payload.readUnsignedShort();
-        int end = payload.readableBytes();
+        return decode(payload, payload.readableBytes());
+    }
+
+    /**
+     * As {@link #decode(ByteBuf)}, reading a frame's body of {@code length} bytes straight from the
+     * decoder's buffer (no slice per row): exactly {@code length} bytes are consumed when it succeeds.
+     */
+    public static DataRowMessage decode(ByteBuf in, int length) throws ProtocolViolationException {
+        if (length < 2 || in.readableBytes() < length) {
+            throw new ProtocolViolationException("DataRow of " + length + " bytes (expected: a column count)");
+        }
+        int count = in.readUnsignedShort();
+        int end = length - 2;
         if (count > end / 4) {
             // Checked before sizing the array so a short frame cannot make us allocate 256 KiB.
             throw new ProtocolViolationException("DataRow columns: " + count + " in " + end + " bytes");
         }
         byte[] data = new byte[end];
-        payload.readBytes(data);
+        in.readBytes(data);
         int[] offsets = new int[count];
         int index = 0;
         for (int i = 0; i < count; i++) {
             if (end - index < 4) {
                 throw new ProtocolViolationException("DataRow column " + i + " of " + count + " missing");
             }
-            int length = BigEndian.getInt(data, index);
-            if (length < -1 || length > end - index - 4) {
-                throw new ProtocolViolationException("DataRow column " + i + " length: " + length
+            int valueLength = BigEndian.getInt(data, index);
+            if (valueLength < -1 || valueLength > end - index - 4) {
+                throw new ProtocolViolationException("DataRow column " + i + " length: " + valueLength
                         + " (expected: -1..." + (end - index - 4) + ")");
             }
             offsets[i] = index;
-            index += 4 + Math.max(length, 0);
+            index += 4 + Math.max(valueLength, 0);
         }
         if (index != end) {
             throw new ProtocolViolationException("DataRow has " + (end - index) + " bytes after " + count
