@@ -22,7 +22,14 @@ public final class NumericBinary {
     public static final int MINUS_INFINITY = 0xF000;
     /** The server's NUMERIC_DSCALE_MASK: the largest display scale the format can carry. */
     public static final int MAX_DSCALE = 0x3FFF;
-    private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
 
     private NumericBinary() {
     }
@@ -51,6 +58,15 @@ public final class NumericBinary {
             long v = 0;
             for (int i = 0; i < ndigits; i++) {
                 v = v * 10_000 + digit(buf, offset, i);
+            }
+            // the value at scale dscale is v * 10^shift, truncated: usually one long and one BigDecimal
+            int shift = 4 * (weight - ndigits + 1) + dscale;
+            if (shift >= 0 && shift < POWERS_OF_TEN.length && v <= Long.MAX_VALUE / POWERS_OF_TEN[shift]) {
+                long scaled = v * POWERS_OF_TEN[shift];
+                return BigDecimal.valueOf(sign == NEGATIVE ? -scaled : scaled, dscale);
+            } else if (shift < 0 && -shift < POWERS_OF_TEN.length) {
+                long scaled = v / POWERS_OF_TEN[-shift];
+                return BigDecimal.valueOf(sign == NEGATIVE ? -scaled : scaled, dscale);
             }
             unscaled = BigInteger.valueOf(v);
         } else {

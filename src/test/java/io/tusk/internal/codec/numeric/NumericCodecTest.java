@@ -32,6 +32,35 @@ class NumericCodecTest {
         assertArrayEquals(bytes(0, 1, 0, 0, 0x40, 0, 0, 0, 0, 7), numeric.encodeBinary(-7));
     }
 
+    /**
+     * Values of up to 16 significant digits decode without BigInteger arithmetic; whichever way a value
+     * takes (fast, or the general one for large weights and scales), it must come back with its exact
+     * digits and scale.
+     */
+    @Test
+    void everyScaleAndWeightRoundTripsExactly() throws SQLException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            long unscaled = random.nextLong() / POWERS[random.nextInt(POWERS.length)];
+            int scale = random.nextInt(-20, 30);
+            BigDecimal value = BigDecimal.valueOf(unscaled, scale);
+            if (scale < 0) {
+                value = value.setScale(0); // numeric has no negative display scale
+            }
+            BigDecimal back = (BigDecimal) numeric.decodeObject(numeric.encodeBinary(value), 0,
+                    numeric.encodeBinary(value).length, true);
+            assertEquals(value, back, "unscaled " + unscaled + " scale " + scale);
+        }
+        for (String v : new String[] {"0", "0.0000", "-0.5", "9999999999999999", "-9999999999999999.99",
+                "1E+20", "12345678901234567890.123", "0.000000000000000000001", "-1234.56789"}) {
+            BigDecimal value = new BigDecimal(v).setScale(Math.max(new BigDecimal(v).scale(), 0));
+            byte[] b = numeric.encodeBinary(value);
+            assertEquals(value, numeric.decodeObject(b, 0, b.length, true), v);
+        }
+    }
+
+    private static final long[] POWERS = {1, 10, 1_000, 1_000_000, 10_000_000_000L, 100_000_000_000_000L};
+
     @Test
     void specialValuesHaveTheirOwnSigns() throws SQLException {
         assertArrayEquals(bytes(0, 0, 0, 0, 0xc0, 0, 0, 0), numeric.encodeBinary(Double.NaN));
