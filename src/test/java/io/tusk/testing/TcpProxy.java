@@ -19,6 +19,8 @@ public final class TcpProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    /** While set, bytes read from either side are held back, not forwarded; guarded by {@code this}. */
+    private boolean stalled;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -58,6 +60,9 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) >= 0) {
+                    if (!awaitFlowing(to)) {
+                        return;
+                    }
                     out.write(buf, 0, n);
                     out.flush();
                 }
@@ -72,12 +77,42 @@ public final class TcpProxy implements AutoCloseable {
         t.start();
     }
 
+    /** Waits while stalled; false when the link was cut meanwhile. */
+    private synchronized boolean awaitFlowing(Socket to) throws IOException {
+        try {
+            while (stalled && !to.isClosed()) {
+                wait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        return !to.isClosed();
+    }
+
+    /**
+     * Stops forwarding in both directions without closing anything: what a network cut without a
+     * reset, or a peer that stopped answering, looks like. Bytes already read are held back.
+     */
+    public synchronized void stall() {
+        stalled = true;
+    }
+
+    /** Forwards again, held-back bytes first. */
+    public synchronized void resume() {
+        stalled = false;
+        notifyAll();
+    }
+
     /** Cuts every open link at once, as a network failure would (the server is left alone). */
     public void cutAll() {
         for (Socket s : sockets) {
             closeQuietly(s);
         }
         sockets.clear();
+        synchronized (this) {
+            notifyAll(); // stalled pumps see their link closed and end
+        }
     }
 
     @Override

@@ -32,6 +32,8 @@ public final class NettyConnection {
     /** Non-null when calling threads perform the I/O; then {@code channel} is an embedded pipeline. */
     private final BlockingChannelDriver driver;
     private final ProtocolConnection core;
+    /** socketTimeout on the event loop; {@code null} when calling threads perform the I/O. */
+    private final SocketTimeoutHandler socketTimeout;
     private final HostSpec host;
     private final ConnectionSettings settings;
     private final boolean secure;
@@ -42,6 +44,7 @@ public final class NettyConnection {
         this.channel = channel;
         this.driver = driver;
         this.core = core;
+        this.socketTimeout = driver == null ? SocketTimeoutHandler.install(channel, core) : null;
         this.host = host;
         this.settings = settings;
         this.secure = secure;
@@ -165,10 +168,16 @@ public final class NettyConnection {
         return closed;
     }
 
-    /** Bounds every later wait for the server (JDBC socketTimeout / networkTimeout); zero for none. */
+    /**
+     * Bounds every later wait for the server (socketTimeout, JDBC's networkTimeout): while a command
+     * waits for its answer and the server sends nothing for this long, the connection is closed and
+     * every command fails with 08006. Idling is not waiting. Zero for no bound; any thread, any time.
+     */
     public void socketTimeout(Duration timeout) {
         if (driver != null) {
             driver.socketTimeout(timeout);
+        } else {
+            socketTimeout.timeout(timeout);
         }
     }
 

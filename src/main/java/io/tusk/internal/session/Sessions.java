@@ -22,7 +22,10 @@ public final class Sessions {
      * @param notices receives the server's notices and warnings, on the I/O thread; must not block
      */
     public static CompletableFuture<Session> open(ConnectionConfig config, Consumer<ServerError> notices) {
-        return new Connector().connect(config.toSettings(), listener(notices)).thenApply(c -> session(c, config));
+        return new Connector().connect(config.toSettings(), listener(notices)).thenApply(c -> {
+            c.socketTimeout(config.socketTimeout());
+            return session(c, config);
+        });
     }
 
     /**
