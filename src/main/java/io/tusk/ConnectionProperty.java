@@ -112,8 +112,11 @@ public enum ConnectionProperty {
                     + "08001. 0 means TuskDataSource.setLoginTimeout's value, else DriverManager's login "
                     + "timeout; with those 0 too there is no limit.")),
     SOCKET_TIMEOUT(named("socketTimeout").type(Type.SECONDS).defaultValue("0")
-            .description("Limit for waiting on the server during a call, after which the connection "
-                    + "is closed; 0 means no limit.")),
+            .description("Limit for how long the server may stay silent while a command waits for "
+                    + "its answer, JDBC and async connections alike; then the connection is closed and "
+                    + "every waiting and queued command fails with 08006. A query that runs longer "
+                    + "without sending anything is cut too (as in pgjdbc); an idle connection never is. "
+                    + "0 means no limit.")),
     QUERY_TIMEOUT(named("queryTimeout").aliases("commandTimeout", "command_timeout").type(Type.SECONDS)
             .defaultValue("0").support(Support.NOT_YET)
             .description("Default limit for each statement, after which it is cancelled (asyncpg's "
